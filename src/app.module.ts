@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { CommonModule } from './common/common.module.js';
+import { CamundaExceptionFilter } from './common/errors/camunda-exception.filter.js';
+import { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        CommonModule,
+        DatabaseModule,
+        HealthModule,
+        IdentityModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: CamundaExceptionFilter }],
+    };
+  }
+}

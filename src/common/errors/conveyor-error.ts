@@ -1,0 +1,23 @@
+/** What went wrong, independent of HTTP; CamundaExceptionFilter maps each code to a status. */
+export enum ErrorCode {
+  InvalidRequest = 'INVALID_REQUEST',
+  NotFound = 'NOT_FOUND',
+  Unauthorized = 'UNAUTHORIZED',
+  Forbidden = 'FORBIDDEN',
+  Conflict = 'CONFLICT',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Unavailable = 'UNAVAILABLE',
+}
+
+/** A domain error: carries a code and a message safe to show to the caller. */
+export class ConveyorError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Camunda's exception type name for the response body, when it differs from the code's default. */
+    readonly camundaType?: string,
+  ) {
+    super(message);
+    this.name = 'ConveyorError';
+  }
+}

@@ -1,0 +1,4 @@
+import { Identity1763800000000 } from './1763800000000-identity.js';
+
+/** Every migration, oldest first. Never edit one that has been committed: add a new one. */
+export const migrations = [Identity1763800000000];

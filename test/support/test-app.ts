@@ -1,0 +1,45 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { App } from 'supertest/types.js';
+import { createApp } from '../../src/app.factory.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: App;
+  config: AppConfig;
+  database: TestDatabase;
+  /** Stops the app; the database stays for a restart. */
+  stop(): Promise<void>;
+  /** Stops the app and drops its database. */
+  close(): Promise<void>;
+}
+
+/** Starts the real application on a fresh database (or on `database`, to test a restart). */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
+  const config = loadConfig({ LOG_LEVEL: process.env.LOG_LEVEL, ...db.env, ...env });
+  const app = await createApp(config);
+  await app.init();
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await app.close();
+  };
+  return {
+    app,
+    http: app.getHttpServer() as App,
+    config,
+    database: db,
+    stop,
+    close: async () => {
+      await stop();
+      await db.drop();
+    },
+  };
+}
