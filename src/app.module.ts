@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { CommonModule } from './common/common.module.js';
 import { CamundaExceptionFilter } from './common/errors/camunda-exception.filter.js';
@@ -8,6 +9,10 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { DefinitionsModule } from './definitions/definitions.module.js';
+import { EngineInfoModule } from './engine-info/engine-info.module.js';
+import { RuntimeModule } from './runtime/runtime.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
 
 @Module({})
 export class AppModule {
@@ -27,8 +32,22 @@ export class AppModule {
         DatabaseModule,
         HealthModule,
         IdentityModule,
+        DefinitionsModule,
+        RuntimeModule,
+        TasksModule,
+        EngineInfoModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: CamundaExceptionFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: CamundaExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            transform: true,
+            whitelist: true,
+            forbidUnknownValues: false,
+          }),
+        },
+      ],
     };
   }
 }

@@ -5,14 +5,21 @@ export type DatabaseConfig =
 
 /** The validated, typed configuration. Injected by class token; built only by loadConfig(). */
 export class AppConfig {
-  constructor(
-    readonly nodeEnv: string,
-    readonly port: number,
-    readonly database: DatabaseConfig,
-    readonly admin: { user: string; password: string } | null,
-    readonly logLevel: LogLevel,
-    readonly shutdownTimeoutMs: number,
-  ) {}
+  readonly nodeEnv!: string;
+  readonly port!: number;
+  readonly database!: DatabaseConfig;
+  readonly admin!: { user: string; password: string } | null;
+  readonly logLevel!: LogLevel;
+  readonly shutdownTimeoutMs!: number;
+  /** Directory of BPMN files deployed at start. */
+  readonly processesDir!: string;
+  readonly maxDeploymentBytes!: number;
+  readonly maxVariableBytes!: number;
+  readonly script!: { timeoutMs: number; memoryBytes: number };
+
+  constructor(values: Omit<AppConfig, 'isProduction'>) {
+    Object.assign(this, values);
+  }
 
   get isProduction(): boolean {
     return this.nodeEnv === 'production';

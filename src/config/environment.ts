@@ -59,4 +59,32 @@ export class Environment {
   @Min(0)
   @Max(600_000)
   CONVEYOR_SHUTDOWN_TIMEOUT_MS: number = 30_000;
+
+  @IsString()
+  @MinLength(1)
+  CONVEYOR_PROCESSES_DIR: string = './processes';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  CONVEYOR_MAX_DEPLOYMENT_BYTES: number = 5 * 1024 * 1024;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(16 * 1024 * 1024)
+  CONVEYOR_MAX_VARIABLE_BYTES: number = 256 * 1024;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  CONVEYOR_SCRIPT_TIMEOUT_MS: number = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1024)
+  CONVEYOR_SCRIPT_MEMORY_MB: number = 32;
 }

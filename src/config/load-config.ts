@@ -30,18 +30,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
-  return new AppConfig(
-    parsed.NODE_ENV ?? 'development',
-    parsed.PORT,
-    parsed.DATABASE_URL
+  return new AppConfig({
+    nodeEnv: parsed.NODE_ENV ?? 'development',
+    port: parsed.PORT,
+    database: parsed.DATABASE_URL
       ? { kind: 'postgres', url: parsed.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.resolve(parsed.CONVEYOR_DATA_DIR) },
-    parsed.CONVEYOR_ADMIN_USER && parsed.CONVEYOR_ADMIN_PASSWORD
-      ? { user: parsed.CONVEYOR_ADMIN_USER, password: parsed.CONVEYOR_ADMIN_PASSWORD }
-      : null,
-    parsed.LOG_LEVEL,
-    parsed.CONVEYOR_SHUTDOWN_TIMEOUT_MS,
-  );
+    admin:
+      parsed.CONVEYOR_ADMIN_USER && parsed.CONVEYOR_ADMIN_PASSWORD
+        ? { user: parsed.CONVEYOR_ADMIN_USER, password: parsed.CONVEYOR_ADMIN_PASSWORD }
+        : null,
+    logLevel: parsed.LOG_LEVEL,
+    shutdownTimeoutMs: parsed.CONVEYOR_SHUTDOWN_TIMEOUT_MS,
+    processesDir: path.resolve(parsed.CONVEYOR_PROCESSES_DIR),
+    maxDeploymentBytes: parsed.CONVEYOR_MAX_DEPLOYMENT_BYTES,
+    maxVariableBytes: parsed.CONVEYOR_MAX_VARIABLE_BYTES,
+    script: {
+      timeoutMs: parsed.CONVEYOR_SCRIPT_TIMEOUT_MS,
+      memoryBytes: parsed.CONVEYOR_SCRIPT_MEMORY_MB * 1024 * 1024,
+    },
+  });
 }
 
 function describe(error: ValidationError): string {

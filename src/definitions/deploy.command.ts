@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { assertExpressionSyntax } from '../engine/expressions/index.js';
+import { DefinitionsRepository } from './definitions.repository.js';
+import { DeploymentEntity, DeploymentResourceEntity } from './deployment.entity.js';
+import { ProcessDefinitionEntity } from './process-definition.entity.js';
+import { StartEventRegistry } from './start-event.registry.js';
+import { BpmnValidationError, validateBpmn, type ValidatedBpmn } from './validation/index.js';
+
+export interface DeployRequest {
+  name: string | null;
+  source: string | null;
+  tenantId: string | null;
+  enableDuplicateFiltering: boolean;
+  deployChangedOnly: boolean;
+  resources: { name: string; content: Buffer }[];
+}
+
+export interface DeployResult {
+  deployment: DeploymentEntity;
+  /** null when duplicate filtering found nothing new and returned the previous deployment. */
+  definitions: ProcessDefinitionEntity[] | null;
+}
+
+const BPMN_RESOURCE = /\.bpmn(20\.xml)?$/i;
+
+/**
+ * Deploys BPMN resources: validates every file before storing anything, then assigns each process
+ * key its next version under the deployment lock, and registers the new versions' start events.
+ */
+@Injectable()
+export class DeployCommand {
+  constructor(
+    private readonly repository: DefinitionsRepository,
+    private readonly startEvents: StartEventRegistry,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(request: DeployRequest): Promise<DeployResult> {
+    if (request.resources.length === 0) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        'No deployment resources contained in the form upload.',
+      );
+    }
+    const parsed = await this.validateAll(request.resources);
+
+    return this.repository.inDeploymentLock(async (tx) => {
+      const checksums = request.resources.map((r) => ({ ...r, checksum: sha256(r.content) }));
+      const previous = await this.repository.latestChecksums(
+        tx,
+        request.name,
+        checksums.map((r) => r.name),
+      );
+      const changed = checksums.filter((r) => previous.get(r.name)?.checksum !== r.checksum);
+      if (request.enableDuplicateFiltering && changed.length === 0) {
+        const existingId = previous.get(checksums[0].name)?.deploymentId;
+        const existing = existingId
+          ? await tx.getRepository(DeploymentEntity).findOneBy({ id: existingId })
+          : null;
+        if (existing) return { deployment: existing, definitions: null };
+      }
+      const toDeploy =
+        request.enableDuplicateFiltering && request.deployChangedOnly ? changed : checksums;
+      return this.store(tx, request, toDeploy, parsed);
+    });
+  }
+
+  private async validateAll(
+    resources: DeployRequest['resources'],
+  ): Promise<Map<string, ValidatedBpmn>> {
+    const parsed = new Map<string, ValidatedBpmn>();
+    const problems: string[] = [];
+    for (const resource of resources) {
+      if (!BPMN_RESOURCE.test(resource.name)) continue;
+      try {
+        parsed.set(
+          resource.name,
+          await validateBpmn(resource.content, {
+            maxBytes: this.config.maxDeploymentBytes,
+            checkExpression: assertExpressionSyntax,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof BpmnValidationError)) throw error;
+        problems.push(`${resource.name}: ${error.message}`);
+      }
+    }
+    if (problems.length > 0) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `ENGINE-09005 Could not parse BPMN process. ${problems.join(' | ')}`,
+        'ParseException',
+      );
+    }
+    return parsed;
+  }
+
+  private async store(
+    tx: EntityManager,
+    request: DeployRequest,
+    resources: { name: string; content: Buffer; checksum: string }[],
+    parsed: Map<string, ValidatedBpmn>,
+  ): Promise<DeployResult> {
+    const deployment = Object.assign(new DeploymentEntity(), {
+      id: randomUUID(),
+      name: request.name,
+      source: request.source,
+      tenantId: request.tenantId,
+      deploymentTime: this.clock.now(),
+    });
+    const processes = resources.flatMap((r) =>
+      (parsed.get(r.name)?.processes ?? []).map((process) => ({
+        resource: r.name,
+        bpmn: parsed.get(r.name)!,
+        process,
+      })),
+    );
+    const keys = processes.map((p) => p.process.id);
+    if (new Set(keys).size !== keys.length) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `The deployment contains the process key '${duplicateOf(keys)}' twice`,
+      );
+    }
+    const latest = await this.repository.latestVersions(tx, keys);
+    const definitions = processes.map(({ resource, bpmn, process }) => {
+      const version = (latest.get(process.id) ?? 0) + 1;
+      return Object.assign(new ProcessDefinitionEntity(), {
+        id: `${process.id}:${version}:${randomUUID()}`,
+        key: process.id,
+        version,
+        name: process.name ?? null,
+        category: bpmn.targetNamespace ?? null,
+        description: process.documentation ?? null,
+        deploymentId: deployment.id,
+        resourceName: resource,
+        versionTag: process.versionTag ?? null,
+        historyTimeToLive: process.historyTimeToLive ?? null,
+        startableInTasklist: process.startableInTasklist,
+        hasStartFormKey: process.hasStartFormKey,
+        suspended: false,
+        tenantId: request.tenantId,
+      });
+    });
+    await this.repository.insertDeployment(
+      tx,
+      deployment,
+      resources.map((r) =>
+        Object.assign(new DeploymentResourceEntity(), {
+          id: randomUUID(),
+          deploymentId: deployment.id,
+          name: r.name,
+          content: r.content.toString('utf8'),
+          checksum: r.checksum,
+        }),
+      ),
+      definitions,
+    );
+    for (const [i, definition] of definitions.entries()) {
+      await this.startEvents.register(tx, definition, processes[i].process.startEvents);
+    }
+    return { deployment, definitions };
+  }
+}
+
+function sha256(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+function duplicateOf(keys: string[]): string {
+  return keys.find((key, i) => keys.indexOf(key) !== i) ?? '';
+}

@@ -1,0 +1,33 @@
+/** One reason a BPMN document was refused, tied to the element it concerns when there is one. */
+export interface BpmnProblem {
+  elementId?: string;
+  message: string;
+}
+
+/** How many problems the error message spells out; all of them stay in `problems`. */
+const PROBLEMS_IN_MESSAGE = 20;
+
+/**
+ * A deployment's BPMN document was refused before anything was stored. The message summarises
+ * the problems (safe to show to the caller); `problems` lists every one with its element id.
+ */
+export class BpmnValidationError extends Error {
+  constructor(readonly problems: readonly BpmnProblem[]) {
+    super(summarize(problems));
+    this.name = 'BpmnValidationError';
+  }
+}
+
+function summarize(problems: readonly BpmnProblem[]): string {
+  const shown = problems
+    .slice(0, PROBLEMS_IN_MESSAGE)
+    .map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message));
+  const more = problems.length - shown.length;
+  const noun = problems.length === 1 ? 'problem' : 'problems';
+  return `Invalid BPMN (${problems.length} ${noun}): ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+/** The message of whatever a callback threw. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,142 @@
+import type { CamundaFormat } from '../bpmn-types.js';
+import { ExternalTaskService } from './external-task.service.js';
+
+/**
+ * Gives Camunda 7's attributes their behaviour in bpmn-engine (which parses them but ignores them):
+ * external service tasks that wait for a worker, and camunda:inputOutput. Called by the engine once
+ * per activity when a definition loads. User task attributes are resolved per task instance by
+ * task-attributes.ts, since multi-instance iterations never pass through an extension.
+ */
+
+interface MessageLike {
+  fields: { redelivered?: boolean };
+  content: Record<string, unknown>;
+}
+
+interface Parameter {
+  name: string;
+  value?: string;
+  definition?: {
+    $type: string;
+    value?: string;
+    items?: { value?: string }[];
+    entries?: { key: string; value?: string }[];
+  };
+}
+
+interface ExtensionValue {
+  $type: string;
+  inputParameters?: Parameter[];
+  outputParameters?: Parameter[];
+}
+
+export interface ActivityLike {
+  id: string;
+  type: string;
+  name?: string;
+  behaviour: Record<string, unknown> & {
+    extensionElements?: { values?: ExtensionValue[] };
+  };
+  broker: {
+    publish(exchange: string, routingKey: string, content: unknown): void;
+    subscribeTmp(
+      exchange: string,
+      pattern: string,
+      handler: (routingKey: string, message: MessageLike) => void,
+      options: { noAck: boolean; consumerTag: string },
+    ): void;
+    cancel(consumerTag: string): void;
+  };
+  environment: {
+    variables: Record<string, unknown>;
+    resolveExpression(expression: string, message?: unknown): unknown;
+  };
+}
+
+const EXTERNAL_CAPABLE = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask']);
+
+export function camundaExtension(activity: ActivityLike) {
+  if (activity.type === 'bpmn:Process') return undefined;
+  const { behaviour, broker, environment } = activity;
+  const io = behaviour.extensionElements?.values?.find((v) => v.$type === 'camunda:InputOutput');
+  const isExternal = EXTERNAL_CAPABLE.has(activity.type) && behaviour.type === 'external';
+  if (isExternal) behaviour.Service = ExternalTaskService;
+  if (!isExternal && !io) return undefined;
+
+  const resolve = (value: unknown, message: MessageLike): unknown =>
+    typeof value === 'string' ? environment.resolveExpression(value, message) : value;
+
+  return {
+    activate(message: MessageLike) {
+      if (message.fields.redelivered) return; // resumed: the format was published on the first run
+      // A multi-instance activity's root scope is no task itself; each iteration is formatted on its own.
+      if (message.content.isMultiInstance && message.content.index === undefined) return;
+      const input = io?.inputParameters?.length
+        ? Object.fromEntries(
+            io.inputParameters.map((p) => [p.name, parameterValue(p, message, resolve)]),
+          )
+        : undefined;
+      // Expressions inside the activity see its input parameters as local variables.
+      const scoped: MessageLike = input
+        ? { ...message, content: { ...message.content, input } }
+        : message;
+      const camunda: CamundaFormat = {};
+      if (isExternal) {
+        camunda.external = {
+          topic: asText(resolve(behaviour.topic, scoped)) ?? '',
+          priority: toInteger(resolve(behaviour.taskPriority, scoped)) ?? 0,
+        };
+      }
+      broker.publish('format', 'run.camunda', { camunda, ...(input ? { input } : {}) });
+
+      if (io?.outputParameters?.length) {
+        broker.subscribeTmp(
+          'event',
+          'activity.end',
+          (_, end) => {
+            for (const p of io.outputParameters ?? []) {
+              environment.variables[p.name] = parameterValue(p, withInput(end, input), resolve);
+            }
+          },
+          { noAck: true, consumerTag: '_camunda-output' },
+        );
+      }
+    },
+    deactivate() {
+      broker.cancel('_camunda-output');
+    },
+  };
+}
+
+function parameterValue(
+  p: Parameter,
+  message: MessageLike,
+  resolve: (value: unknown, message: MessageLike) => unknown,
+): unknown {
+  const d = p.definition;
+  if (!d) return resolve(p.value, message);
+  switch (d.$type) {
+    case 'camunda:List':
+      return (d.items ?? []).map((item) => resolve(item.value, message));
+    case 'camunda:Map':
+      return Object.fromEntries((d.entries ?? []).map((e) => [e.key, resolve(e.value, message)]));
+    default:
+      // camunda:Script parameters are refused at deployment; nothing else reaches here.
+      return resolve(d.value, message);
+  }
+}
+
+function withInput(message: MessageLike, input: Record<string, unknown> | undefined): MessageLike {
+  return input ? { ...message, content: { ...message.content, input } } : message;
+}
+
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function toInteger(value: unknown): number | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) ? n : undefined;
+}

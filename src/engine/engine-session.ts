@@ -1,0 +1,231 @@
+import { Engine } from 'bpmn-engine';
+import { EventEmitter } from 'node:events';
+import type { CamundaFormat, ElementApi } from './bpmn-types.js';
+import { camundaExtension } from './camunda/camunda.extension.js';
+import { resolveTaskAttributes } from './camunda/task-attributes.js';
+import { engineExpressions } from './engine-expressions.js';
+import { RecordingTimers } from './recording-timers.js';
+import type { SourceContext } from './source-context.js';
+import { classifyWaits, listPostponed, type Wait } from './waiting-tree.js';
+
+/** The persisted engine state, definition source stripped (the source is cached per definition version). */
+export type EngineState = Record<string, unknown>;
+
+/** An activity event for history: what started and ended in this unit of work. */
+export interface ActivityEvent {
+  event: 'start' | 'end' | 'leave';
+  activityId: string;
+  activityName: string | null;
+  activityType: string;
+  executionId: string;
+  at: Date;
+}
+
+export interface EngineEnvironment {
+  now(): Date;
+  /** bpmn-engine `scripts` implementation (the sandbox). */
+  scripts?: unknown;
+}
+
+// Keys bpmn-engine copies from the run message into process variables: never real variables.
+const ENGINE_KEYS = new Set(['fields', 'content', 'properties']);
+// Element events worth a history row; sequence flows and event definitions are not activities.
+const NOT_ACTIVITIES = /Definition$|^bpmn:SequenceFlow$|^bpmn:Process$/;
+
+/**
+ * One process instance loaded into bpmn-engine for one unit of work: started or recovered, driven
+ * by commands, settled, then turned back into state. Never kept between units of work.
+ */
+export class EngineSession {
+  readonly events: ActivityEvent[] = [];
+  private failure: Error | null = null;
+
+  private constructor(
+    private readonly engine: Engine,
+    readonly timers: RecordingTimers,
+    private readonly env: EngineEnvironment,
+  ) {
+    engine.on('error', (error: Error) => {
+      this.failure = error;
+    });
+  }
+
+  static async start(
+    sourceContext: SourceContext,
+    env: EngineEnvironment,
+    instanceId: string,
+    variables: Record<string, unknown>,
+  ): Promise<EngineSession> {
+    const timers = new RecordingTimers();
+    const session = new EngineSession(
+      EngineSession.create(sourceContext, env, instanceId, timers),
+      timers,
+      env,
+    );
+    await session.engine.execute({ listener: session.listener(), variables });
+    await session.settle();
+    return session;
+  }
+
+  static async recover(
+    sourceContext: SourceContext,
+    env: EngineEnvironment,
+    instanceId: string,
+    state: EngineState,
+  ): Promise<EngineSession> {
+    const timers = new RecordingTimers();
+    const engine = EngineSession.create(sourceContext, env, instanceId, timers).recover(state);
+    const session = new EngineSession(engine, timers, env);
+    await engine.resume({ listener: session.listener() });
+    await session.settle();
+    return session;
+  }
+
+  private static create(
+    sourceContext: SourceContext,
+    env: EngineEnvironment,
+    instanceId: string,
+    timers: RecordingTimers,
+  ): Engine {
+    const options: Record<string, unknown> = {
+      name: instanceId,
+      sourceContext,
+      timers,
+      extensions: { camunda: camundaExtension },
+      expressions: engineExpressions(() => env.now()),
+      settings: { enableDummyService: true },
+    };
+    if (env.scripts) options.scripts = env.scripts;
+    // The library's option types do not describe custom timers/extensions; the shapes are checked in tests.
+    return new Engine(options);
+  }
+
+  /** completed: the process ended; failed: the engine raised an error; running: it waits. */
+  get status(): 'running' | 'completed' | 'failed' {
+    if (this.failure || this.engineState === 'error') return 'failed';
+    return this.engineState === 'idle' ? 'completed' : 'running';
+  }
+
+  /** The library types its states as a const enum; compare them as the strings they are. */
+  private get engineState(): string {
+    return String(this.engine.state);
+  }
+
+  get error(): Error | null {
+    return this.failure;
+  }
+
+  waits(): Wait[] {
+    if (this.status !== 'running') return [];
+    return classifyWaits(
+      listPostponed(this.engine.execution.getPostponed() as unknown as ElementApi[]),
+    );
+  }
+
+  findWait(executionId: string): Wait | undefined {
+    return this.waits().find((wait) => wait.executionId === executionId);
+  }
+
+  /** A user task's Camunda attributes, resolved in the task's scope (variables, loop variables, inputs). */
+  taskAttributes(wait: Wait): CamundaFormat {
+    const expressions = engineExpressions(() => this.env.now());
+    const context = { environment: { variables: this.variables() }, content: wait.api.content };
+    return resolveTaskAttributes(wait.api, (value) =>
+      typeof value === 'string' ? expressions.resolveExpression(value, context) : value,
+    );
+  }
+
+  /** The instance's process variables, without the engine's own bookkeeping keys. */
+  variables(): Record<string, unknown> {
+    const env = this.processEnvironment();
+    return Object.fromEntries(
+      Object.entries(env?.variables ?? {}).filter(([key]) => !ENGINE_KEYS.has(key)),
+    );
+  }
+
+  setVariables(values: Record<string, unknown>): void {
+    const env = this.processEnvironment();
+    if (env) Object.assign(env.variables, values);
+  }
+
+  removeVariable(name: string): void {
+    const env = this.processEnvironment();
+    if (env) delete env.variables[name];
+  }
+
+  /** Completes a waiting element (user task, external task, message catch) with an output payload. */
+  async signal(wait: Wait, output: Record<string, unknown> = {}): Promise<void> {
+    wait.api.signal(output);
+    await this.settle();
+  }
+
+  /** Throws a BPMN error with a code at a waiting task: an error boundary event with that code catches it. */
+  async throwError(wait: Wait, code: string, message: string): Promise<void> {
+    wait.api.sendApiMessage('error', { message, code });
+    await this.settle();
+  }
+
+  async fireTimer(executionId: string): Promise<boolean> {
+    const timer = this.timers.find(executionId);
+    if (!timer) return false;
+    timer.fire();
+    await this.settle();
+    return true;
+  }
+
+  /** Stops the engine and returns its state without the definition source, or null once the process ended. */
+  async snapshot(): Promise<EngineState | null> {
+    if (this.status !== 'running') return null;
+    await this.engine.stop();
+    const state = (await this.engine.getState()) as unknown as {
+      definitions: { source?: unknown }[];
+    };
+    for (const definition of state.definitions) delete definition.source;
+    return state;
+  }
+
+  /** Drops the engine without saving (the unit of work rolled back). */
+  async discard(): Promise<void> {
+    if (this.engineState === 'running') await this.engine.stop();
+  }
+
+  /** Waits until no activity is executing asynchronously any more (every token waits, or the run ended). */
+  private async settle(): Promise<void> {
+    for (
+      let i = 0;
+      i < 1000 &&
+      this.engineState === 'running' &&
+      (this.engine.activityStatus as string) === 'executing';
+      i++
+    ) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private processEnvironment(): { variables: Record<string, unknown> } | undefined {
+    const [definition] = this.engine.execution?.definitions ?? [];
+    const [process] = (definition?.getRunningProcesses() ?? []) as unknown as {
+      environment: { variables: Record<string, unknown> };
+    }[];
+    return process?.environment ?? definition?.environment;
+  }
+
+  private listener(): EventEmitter {
+    const listener = new EventEmitter();
+    const record = (event: ActivityEvent['event']) => (api: ElementApi) => {
+      if (NOT_ACTIVITIES.test(api.type) || api.content.isRecovered) return;
+      this.events.push({
+        event,
+        activityId: api.id,
+        activityName: api.owner.name ?? null,
+        activityType: api.type,
+        executionId: api.executionId,
+        at: this.env.now(),
+      });
+    };
+    listener.on('activity.start', record('start'));
+    listener.on('activity.end', record('end'));
+    listener.on('activity.leave', record('leave'));
+    return listener;
+  }
+}

@@ -1,0 +1,87 @@
+import type { ElementApi } from './bpmn-types.js';
+
+export type WaitKind =
+  'userTask' | 'externalTask' | 'timer' | 'message' | 'signal' | 'callActivity';
+
+/** Something the instance waits for, as the runtime tables see it. */
+export interface Wait {
+  kind: WaitKind;
+  activityId: string;
+  activityType: string;
+  executionId: string;
+  api: ElementApi;
+}
+
+/**
+ * Flattens what the engine is waiting for. `execution.getPostponed()` lists only top-level elements;
+ * multi-instance iterations, sub-process children and timer executions sit one level down in
+ * `api.owner.execution.getPostponed()` (whose first entry is the element itself).
+ */
+export function listPostponed(roots: ElementApi[]): ElementApi[] {
+  const all: ElementApi[] = [];
+  const seen = new Set<string>();
+  const visit = (api: ElementApi) => {
+    if (seen.has(api.executionId)) return;
+    seen.add(api.executionId);
+    all.push(api);
+    for (const child of api.owner.execution?.getPostponed() ?? []) {
+      if (child.executionId === api.executionId) continue;
+      if (child.owner === api.owner) {
+        if (!seen.has(child.executionId)) {
+          seen.add(child.executionId);
+          all.push(child);
+        }
+      } else {
+        visit(child);
+      }
+    }
+  };
+  roots.forEach(visit);
+  return all;
+}
+
+export function classifyWaits(postponed: ElementApi[]): Wait[] {
+  const waits: Wait[] = [];
+  for (const api of postponed) {
+    const kind = kindOf(api, postponed);
+    if (kind) {
+      waits.push({
+        kind,
+        activityId: api.id,
+        activityType: api.owner.type,
+        executionId: api.executionId,
+        api,
+      });
+    }
+  }
+  return waits;
+}
+
+function kindOf(api: ElementApi, all: ElementApi[]): WaitKind | null {
+  const { content } = api;
+  if (content.isSequenceFlow) return null;
+  switch (api.type) {
+    case 'bpmn:UserTask':
+      return isLoopRoot(api, all) ? null : 'userTask';
+    case 'bpmn:TimerEventDefinition':
+      return content.expireAt ? 'timer' : null;
+    case 'bpmn:MessageEventDefinition':
+    case 'bpmn:ReceiveTask':
+      return content.state === 'wait' || api.type === 'bpmn:MessageEventDefinition'
+        ? 'message'
+        : null;
+    case 'bpmn:SignalEventDefinition':
+      return 'signal';
+    case 'bpmn:CallActivity':
+      return isLoopRoot(api, all) ? null : 'callActivity';
+    default:
+      if (content.camunda?.external && !isLoopRoot(api, all)) return 'externalTask';
+      return null;
+  }
+}
+
+/** A multi-instance activity's root scope: its iterations are the real waits. */
+function isLoopRoot(api: ElementApi, all: ElementApi[]): boolean {
+  if (!api.content.isMultiInstance || api.content.index !== undefined) return false;
+  return all.some((other) => other !== api && other.owner === api.owner);
+}

@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { StoredVariable } from '../common/variables/index.js';
+import type { ActivityEvent } from '../engine/engine-session.js';
+import type { TaskRow } from '../tasks/task.repository.js';
+
+export interface InstanceHistoryStart {
+  id: string;
+  businessKey: string | null;
+  definitionId: string;
+  definitionKey: string;
+  definitionName: string | null;
+  definitionVersion: number;
+  startTime: Date;
+  startUserId: string | null;
+  superInstanceId: string | null;
+}
+
+export interface OperationLogEntry {
+  operationType: string;
+  entityType: string;
+  userId: string | null;
+  instanceId?: string | null;
+  taskId?: string | null;
+  definitionId?: string | null;
+  definitionKey?: string | null;
+  deploymentId?: string | null;
+  jobId?: string | null;
+  changes: { property: string | null; orgValue: unknown; newValue: unknown }[];
+}
+
+/** All SQL writing history: process instances, activities, tasks, variables and the user operation log. */
+@Injectable()
+export class HistoryRepository {
+  async startInstance(tx: EntityManager, h: InstanceHistoryStart): Promise<void> {
+    await tx.query(
+      `INSERT INTO history_process_instance (id, business_key, definition_id, definition_key, definition_name,
+         definition_version, start_time, state, start_user_id, super_instance_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $9)`,
+      [
+        h.id,
+        h.businessKey,
+        h.definitionId,
+        h.definitionKey,
+        h.definitionName,
+        h.definitionVersion,
+        h.startTime,
+        h.startUserId,
+        h.superInstanceId,
+      ],
+    );
+  }
+
+  async endInstance(
+    tx: EntityManager,
+    id: string,
+    end: {
+      state: string;
+      endTime: Date;
+      deleteReason?: string | null;
+      endActivityId?: string | null;
+    },
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE history_process_instance SET state = $2, end_time = $3,
+         duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint,
+         delete_reason = $4, end_activity_id = $5
+       WHERE id = $1`,
+      [id, end.state, end.endTime, end.deleteReason ?? null, end.endActivityId ?? null],
+    );
+  }
+
+  async setStartActivity(tx: EntityManager, id: string, activityId: string): Promise<void> {
+    await tx.query(
+      `UPDATE history_process_instance SET start_activity_id = $2 WHERE id = $1 AND start_activity_id IS NULL`,
+      [id, activityId],
+    );
+  }
+
+  /** Applies the engine's activity events: a row per started activity, closed when it ends or is left. */
+  async recordActivities(
+    tx: EntityManager,
+    instance: { id: string; definitionId: string; definitionKey: string },
+    events: ActivityEvent[],
+  ): Promise<void> {
+    for (const e of events) {
+      if (e.event === 'start') {
+        await tx.query(
+          `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
+             activity_name, activity_type, execution_id, start_time)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [
+            randomUUID(),
+            instance.id,
+            instance.definitionId,
+            instance.definitionKey,
+            e.activityId,
+            e.activityName,
+            camundaType(e.activityType),
+            e.executionId,
+            e.at,
+          ],
+        );
+      } else {
+        await tx.query(
+          `UPDATE history_activity_instance SET end_time = $3, canceled = $4,
+             duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint
+           WHERE instance_id = $1 AND execution_id = $2 AND end_time IS NULL`,
+          [instance.id, e.executionId, e.at, e.event === 'leave'],
+        );
+      }
+    }
+  }
+
+  /** Closes every activity still open (instance cancelled or terminated). */
+  async cancelOpenActivities(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE history_activity_instance SET end_time = $2, canceled = true,
+         duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
+       WHERE instance_id = $1 AND end_time IS NULL`,
+      [instanceId, at],
+    );
+  }
+
+  async linkTaskToActivity(tx: EntityManager, task: TaskRow): Promise<void> {
+    await tx.query(
+      `UPDATE history_activity_instance SET task_id = $3, assignee = $4 WHERE instance_id = $1 AND execution_id = $2`,
+      [task.instance_id, task.execution_id, task.id, task.assignee],
+    );
+  }
+
+  async createTask(tx: EntityManager, task: TaskRow): Promise<void> {
+    await tx.query(
+      `INSERT INTO history_task (id, instance_id, definition_id, definition_key, activity_id, execution_id, name,
+         description, assignee, owner, priority, due_date, follow_up_date, start_time)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [
+        task.id,
+        task.instance_id,
+        task.definition_id,
+        task.definition_key,
+        task.activity_id,
+        task.execution_id,
+        task.name,
+        task.description,
+        task.assignee,
+        task.owner,
+        task.priority,
+        task.due_date,
+        task.follow_up_date,
+        task.created,
+      ],
+    );
+  }
+
+  async updateTask(
+    tx: EntityManager,
+    id: string,
+    changes: { assignee?: string | null; owner?: string | null },
+  ): Promise<void> {
+    if (changes.assignee !== undefined) {
+      await tx.query(`UPDATE history_task SET assignee = $2 WHERE id = $1`, [id, changes.assignee]);
+      await tx.query(`UPDATE history_activity_instance SET assignee = $2 WHERE task_id = $1`, [
+        id,
+        changes.assignee,
+      ]);
+    }
+    if (changes.owner !== undefined)
+      await tx.query(`UPDATE history_task SET owner = $2 WHERE id = $1`, [id, changes.owner]);
+  }
+
+  async endTask(
+    tx: EntityManager,
+    id: string,
+    endTime: Date,
+    deleteReason: 'completed' | 'deleted',
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE history_task SET end_time = $2, delete_reason = $3,
+         duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
+       WHERE id = $1 AND end_time IS NULL`,
+      [id, endTime, deleteReason],
+    );
+  }
+
+  async writeVariables(
+    tx: EntityManager,
+    instance: { id: string; definitionKey: string },
+    taskId: string | null,
+    changed: Map<string, StoredVariable>,
+    removed: string[],
+    at: Date,
+  ): Promise<void> {
+    for (const [name, v] of changed) {
+      await tx.query(
+        `INSERT INTO history_variable (id, instance_id, definition_key, task_id, name, type, value, value_info, state, created, updated)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'CREATED', $9, $9)
+         ON CONFLICT (instance_id, coalesce(task_id, ''), name) DO UPDATE SET
+           type = EXCLUDED.type, value = EXCLUDED.value, value_info = EXCLUDED.value_info, state = 'CREATED', updated = EXCLUDED.updated`,
+        [
+          randomUUID(),
+          instance.id,
+          instance.definitionKey,
+          taskId,
+          name,
+          v.type,
+          JSON.stringify(v.value ?? null),
+          v.valueInfo ? JSON.stringify(v.valueInfo) : null,
+          at,
+        ],
+      );
+    }
+    if (removed.length > 0) {
+      await tx.query(
+        `UPDATE history_variable SET state = 'DELETED', updated = $4
+         WHERE instance_id = $1 AND task_id IS NOT DISTINCT FROM $2 AND name = ANY($3)`,
+        [instance.id, taskId, removed, at],
+      );
+    }
+  }
+
+  async logOperation(tx: EntityManager, entry: OperationLogEntry, at: Date): Promise<void> {
+    const operationId = randomUUID();
+    const changes =
+      entry.changes.length > 0
+        ? entry.changes
+        : [{ property: null, orgValue: null, newValue: null }];
+    for (const change of changes) {
+      await tx.query(
+        `INSERT INTO user_operation_log (id, operation_id, operation_type, entity_type, category, property, org_value,
+           new_value, user_id, timestamp, instance_id, task_id, definition_id, definition_key, deployment_id, job_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+        [
+          randomUUID(),
+          operationId,
+          entry.operationType,
+          entry.entityType,
+          categoryOf(entry.entityType),
+          change.property,
+          text(change.orgValue),
+          text(change.newValue),
+          entry.userId,
+          at,
+          entry.instanceId ?? null,
+          entry.taskId ?? null,
+          entry.definitionId ?? null,
+          entry.definitionKey ?? null,
+          entry.deploymentId ?? null,
+          entry.jobId ?? null,
+        ],
+      );
+    }
+  }
+}
+
+/** Camunda's activityType names: `userTask`, `startEvent`, … */
+function camundaType(bpmnType: string): string {
+  const name = bpmnType.replace(/^bpmn:/, '');
+  return name.charAt(0).toLowerCase() + name.slice(1);
+}
+
+function categoryOf(entityType: string): string {
+  return entityType === 'Task'
+    ? 'TaskWorker'
+    : entityType === 'Deployment'
+      ? 'Operator'
+      : 'Operator';
+}
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date
+    ? value.toISOString()
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+}

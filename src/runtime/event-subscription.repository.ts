@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SubscriptionRow {
+  id: string;
+  type: 'message' | 'signal';
+  event_name: string;
+  instance_id: string | null;
+  definition_id: string | null;
+  activity_id: string;
+  execution_id: string | null;
+  created: Date;
+}
+
+/** All SQL on event_subscription: what message or signal each instance (or start event) waits for. */
+@Injectable()
+export class EventSubscriptionRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byInstance(tx: EntityManager, instanceId: string): Promise<SubscriptionRow[]> {
+    return tx.query(`SELECT * FROM event_subscription WHERE instance_id = $1`, [instanceId]);
+  }
+
+  async insert(tx: EntityManager, row: SubscriptionRow): Promise<void> {
+    await tx.query(
+      `INSERT INTO event_subscription (id, type, event_name, instance_id, definition_id, activity_id, execution_id, created)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        row.id,
+        row.type,
+        row.event_name,
+        row.instance_id,
+        row.definition_id,
+        row.activity_id,
+        row.execution_id,
+        row.created,
+      ],
+    );
+  }
+
+  async delete(tx: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await tx.query(`DELETE FROM event_subscription WHERE id = ANY($1)`, [ids]);
+  }
+
+  /** Start-event subscriptions of every version of a process key (a new version replaces them). */
+  async deleteStartSubscriptionsOfKey(tx: EntityManager, key: string): Promise<void> {
+    await tx.query(
+      `DELETE FROM event_subscription WHERE instance_id IS NULL
+         AND definition_id IN (SELECT id FROM process_definition WHERE key = $1)`,
+      [key],
+    );
+  }
+
+  /** Instance subscriptions waiting for a message name, optionally narrowed to instances. */
+  findWaiting(
+    type: 'message' | 'signal',
+    name: string,
+    filter: { instanceIds?: string[] } = {},
+  ): Promise<SubscriptionRow[]> {
+    const params: unknown[] = [type, name];
+    let sql = `SELECT * FROM event_subscription WHERE type = $1 AND event_name = $2 AND instance_id IS NOT NULL`;
+    if (filter.instanceIds) {
+      params.push(filter.instanceIds);
+      sql += ` AND instance_id = ANY($3)`;
+    }
+    return this.dataSource.query(`${sql} ORDER BY created, id`, params);
+  }
+
+  /** Start events of the latest version of each process listening to a message/signal name. */
+  findStartEvents(type: 'message' | 'signal', name: string): Promise<SubscriptionRow[]> {
+    return this.dataSource.query(
+      `SELECT * FROM event_subscription WHERE type = $1 AND event_name = $2 AND instance_id IS NULL ORDER BY id`,
+      [type, name],
+    );
+  }
+}

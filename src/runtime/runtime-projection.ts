@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { EngineSession } from '../engine/engine-session.js';
+import type { RecordedTimer } from '../engine/recording-timers.js';
+import type { Wait } from '../engine/waiting-tree.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { ExternalTaskRepository } from '../jobs/external-task.repository.js';
+import { JobRepository } from '../jobs/job.repository.js';
+import { TaskRepository, type TaskRow } from '../tasks/task.repository.js';
+import { EventSubscriptionRepository } from './event-subscription.repository.js';
+import type { InstanceRow } from './instance.repository.js';
+
+export interface ProjectionContext {
+  tx: EntityManager;
+  instance: InstanceRow;
+  session: EngineSession;
+  now: Date;
+  /** Tasks this unit of work completed (their history ends as completed, not deleted). */
+  completedTaskIds: Set<string>;
+}
+
+/** What changed in the runtime rows, for callers that react (e.g. the job executor waking up). */
+export interface ProjectionResult {
+  createdTasks: TaskRow[];
+  dueTimers: number;
+  callActivities: Wait[];
+}
+
+/**
+ * Rebuilds an instance's runtime rows (user tasks, timer jobs, message/signal subscriptions,
+ * external tasks) from what the engine waits for after a unit of work. Rows are keyed by the
+ * engine's execution id: existing ones stay untouched (assignee changes survive), vanished ones go,
+ * new ones are created.
+ */
+@Injectable()
+export class RuntimeProjection {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly jobs: JobRepository,
+    private readonly subscriptions: EventSubscriptionRepository,
+    private readonly externalTasks: ExternalTaskRepository,
+    private readonly history: HistoryRepository,
+  ) {}
+
+  async sync(
+    ctx: ProjectionContext,
+    waits: Wait[],
+    timers: RecordedTimer[],
+  ): Promise<ProjectionResult> {
+    const createdTasks = await this.syncTasks(
+      ctx,
+      waits.filter((w) => w.kind === 'userTask'),
+    );
+    const dueTimers = await this.syncTimers(ctx, timers);
+    await this.syncSubscriptions(
+      ctx,
+      waits.filter((w) => w.kind === 'message' || w.kind === 'signal'),
+    );
+    await this.syncExternalTasks(
+      ctx,
+      waits.filter((w) => w.kind === 'externalTask'),
+    );
+    return {
+      createdTasks,
+      dueTimers,
+      callActivities: waits.filter((w) => w.kind === 'callActivity'),
+    };
+  }
+
+  /** The instance ended: close the history of whatever was still open. Runtime rows go with the instance row. */
+  async closeAll(ctx: ProjectionContext): Promise<void> {
+    for (const task of await this.tasks.byInstance(ctx.tx, ctx.instance.id)) {
+      await this.history.endTask(
+        ctx.tx,
+        task.id,
+        ctx.now,
+        ctx.completedTaskIds.has(task.id) ? 'completed' : 'deleted',
+      );
+    }
+  }
+
+  private async syncTasks(ctx: ProjectionContext, waits: Wait[]): Promise<TaskRow[]> {
+    const existing = await this.tasks.byInstance(ctx.tx, ctx.instance.id);
+    const waiting = new Set(waits.map((w) => w.executionId));
+    const gone = existing.filter((task) => !waiting.has(task.execution_id));
+    for (const task of gone) {
+      await this.history.endTask(
+        ctx.tx,
+        task.id,
+        ctx.now,
+        ctx.completedTaskIds.has(task.id) ? 'completed' : 'deleted',
+      );
+    }
+    await this.tasks.delete(
+      ctx.tx,
+      gone.map((task) => task.id),
+    );
+
+    const known = new Set(existing.map((task) => task.execution_id));
+    const created: TaskRow[] = [];
+    for (const wait of waits.filter((w) => !known.has(w.executionId))) {
+      const attributes = ctx.session.taskAttributes(wait);
+      const task: TaskRow = {
+        id: randomUUID(),
+        instance_id: ctx.instance.id,
+        definition_id: ctx.instance.definition_id,
+        definition_key: ctx.instance.definition_key,
+        business_key: ctx.instance.business_key,
+        activity_id: wait.activityId,
+        execution_id: wait.executionId,
+        name: attributes.name ?? wait.activityId,
+        description: attributes.description ?? null,
+        assignee: attributes.assignee ?? null,
+        owner: null,
+        delegation_state: null,
+        priority: attributes.priority ?? 50,
+        due_date: attributes.dueDate ? new Date(attributes.dueDate) : null,
+        follow_up_date: attributes.followUpDate ? new Date(attributes.followUpDate) : null,
+        form_key: attributes.formKey ?? null,
+        created: ctx.now,
+        suspended: false,
+        tenant_id: ctx.instance.tenant_id,
+      };
+      await this.tasks.insert(ctx.tx, {
+        ...task,
+        candidateUsers: attributes.candidateUsers ?? [],
+        candidateGroups: attributes.candidateGroups ?? [],
+      });
+      await this.history.createTask(ctx.tx, task);
+      await this.history.linkTaskToActivity(ctx.tx, task);
+      created.push(task);
+    }
+    return created;
+  }
+
+  private async syncTimers(ctx: ProjectionContext, timers: RecordedTimer[]): Promise<number> {
+    const existing = (await this.jobs.byInstance(ctx.tx, ctx.instance.id)).filter(
+      (job) => job.type === 'timer',
+    );
+    const pending = new Set(timers.map((t) => t.executionId));
+    await this.jobs.delete(
+      ctx.tx,
+      existing.filter((job) => !pending.has(job.execution_id ?? '')).map((job) => job.id),
+    );
+    const known = new Set(existing.map((job) => job.execution_id));
+    let due = 0;
+    for (const timer of timers.filter((t) => !known.has(t.executionId))) {
+      // Durations run on the service clock (tests move it); a fixed date is the date itself.
+      const dueDate =
+        timer.timerType === 'timeDate'
+          ? timer.expireAt
+          : new Date(ctx.now.getTime() + timer.delayMs);
+      if (dueDate <= ctx.now) due++;
+      await this.jobs.insert(ctx.tx, {
+        id: randomUUID(),
+        type: 'timer',
+        instance_id: ctx.instance.id,
+        definition_id: ctx.instance.definition_id,
+        definition_key: ctx.instance.definition_key,
+        activity_id: timer.activityId,
+        execution_id: timer.executionId,
+        due_date: dueDate,
+        handler: { timerType: timer.timerType, ownerExecutionId: timer.ownerExecutionId },
+        created: ctx.now,
+      });
+    }
+    return due;
+  }
+
+  private async syncSubscriptions(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
+    const existing = await this.subscriptions.byInstance(ctx.tx, ctx.instance.id);
+    const waiting = new Set(waits.map((w) => w.executionId));
+    await this.subscriptions.delete(
+      ctx.tx,
+      existing.filter((s) => !waiting.has(s.execution_id ?? '')).map((s) => s.id),
+    );
+    const known = new Set(existing.map((s) => s.execution_id));
+    for (const wait of waits.filter((w) => !known.has(w.executionId))) {
+      const ref = wait.kind === 'message' ? wait.api.content.message : wait.api.content.signal;
+      await this.subscriptions.insert(ctx.tx, {
+        id: randomUUID(),
+        type: wait.kind === 'message' ? 'message' : 'signal',
+        event_name: ref?.name ?? ref?.id ?? wait.activityId,
+        instance_id: ctx.instance.id,
+        definition_id: ctx.instance.definition_id,
+        activity_id: wait.activityId,
+        execution_id: wait.executionId,
+        created: ctx.now,
+      });
+    }
+  }
+
+  private async syncExternalTasks(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
+    const existing = await this.externalTasks.byInstance(ctx.tx, ctx.instance.id);
+    const waiting = new Set(waits.map((w) => w.executionId));
+    await this.externalTasks.delete(
+      ctx.tx,
+      existing.filter((t) => !waiting.has(t.execution_id)).map((t) => t.id),
+    );
+    const known = new Set(existing.map((t) => t.execution_id));
+    for (const wait of waits.filter((w) => !known.has(w.executionId))) {
+      const external = wait.api.content.camunda?.external;
+      await this.externalTasks.insert(ctx.tx, {
+        id: randomUUID(),
+        instance_id: ctx.instance.id,
+        definition_id: ctx.instance.definition_id,
+        definition_key: ctx.instance.definition_key,
+        business_key: ctx.instance.business_key,
+        activity_id: wait.activityId,
+        execution_id: wait.executionId,
+        topic: external?.topic ?? '',
+        priority: external?.priority ?? 0,
+        created: ctx.now,
+      });
+    }
+  }
+}

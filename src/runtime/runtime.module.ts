@@ -1,0 +1,45 @@
+import { Module } from '@nestjs/common';
+import { DefinitionsModule } from '../definitions/definitions.module.js';
+import { EngineModule } from '../engine/engine.module.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { JobsRepositoriesModule } from '../jobs/jobs-repositories.module.js';
+import { TasksRepositoriesModule } from '../tasks/tasks-repositories.module.js';
+import { CancelInstanceCommand } from './cancel-instance.command.js';
+import { ProcessDefinitionRuntimeController } from './process-definition-runtime.controller.js';
+import { ProcessInstanceController } from './process-instance.controller.js';
+import { ProcessInstanceService } from './process-instance.service.js';
+import { RuntimeProjection } from './runtime-projection.js';
+import { RuntimeRepositoriesModule } from './runtime-repositories.module.js';
+import { SetVariablesCommand } from './set-variables.command.js';
+import { StartInstanceCommand } from './start-instance.command.js';
+import { StatisticsService } from './statistics.service.js';
+import { UnitOfWork } from './unit-of-work.js';
+
+@Module({
+  imports: [
+    DefinitionsModule,
+    EngineModule,
+    RuntimeRepositoriesModule,
+    JobsRepositoriesModule,
+    TasksRepositoriesModule,
+  ],
+  controllers: [ProcessDefinitionRuntimeController, ProcessInstanceController],
+  providers: [
+    UnitOfWork,
+    RuntimeProjection,
+    HistoryRepository,
+    StartInstanceCommand,
+    CancelInstanceCommand,
+    SetVariablesCommand,
+    ProcessInstanceService,
+    StatisticsService,
+  ],
+  exports: [
+    UnitOfWork,
+    HistoryRepository,
+    RuntimeRepositoriesModule,
+    DefinitionsModule,
+    TasksRepositoriesModule,
+  ],
+})
+export class RuntimeModule {}

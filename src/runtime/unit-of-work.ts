@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { toEngineVariables, type StoredVariable } from '../common/variables/index.js';
+import { WorkTracker } from '../common/work-tracker.js';
+import { DefinitionCache, type LoadedDefinition } from '../definitions/definition-cache.js';
+import { EngineSession } from '../engine/engine-session.js';
+import { EngineEnvironmentProvider } from '../engine/engine-environment.provider.js';
+import { HistoryRepository } from '../history/history.repository.js';
+import { InstanceRepository, type InstanceRow } from './instance.repository.js';
+import { RuntimeProjection, type ProjectionResult } from './runtime-projection.js';
+import { diffVariables } from './variable-diff.js';
+import { VariableRepository } from './variable.repository.js';
+
+/** What a command sees inside the unit of work. */
+export interface CommandContext {
+  tx: EntityManager;
+  instance: InstanceRow;
+  session: EngineSession;
+  /** Typed variables the command sets: values keep these types in the variable table. */
+  declare(variables: Map<string, StoredVariable>): void;
+  /** Marks a task as completed by this command (its history ends "completed"). */
+  completedTask(taskId: string): void;
+  now: Date;
+}
+
+export interface StartRequest {
+  definition: LoadedDefinition;
+  businessKey: string | null;
+  variables: Map<string, StoredVariable>;
+  startUserId: string | null;
+  superInstanceId?: string | null;
+  superExecutionId?: string | null;
+}
+
+export interface UnitOfWorkResult<T> {
+  value: T;
+  instance: InstanceRow;
+  ended: boolean;
+  projection: ProjectionResult | null;
+  /** The instance's typed variables after the unit of work. */
+  variables: Map<string, StoredVariable>;
+}
+
+/**
+ * DESIGN.md §3: every command on an instance is one unit of work in one transaction — lock the
+ * instance row, recover the engine from its state, act, let the engine settle, save the state
+ * without the source, rebuild the runtime rows from what it waits for, write history, commit.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionCache,
+    private readonly instances: InstanceRepository,
+    private readonly variables: VariableRepository,
+    private readonly projection: RuntimeProjection,
+    private readonly history: HistoryRepository,
+    private readonly environment: EngineEnvironmentProvider,
+    private readonly work: WorkTracker,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Starts a new instance and runs it to its first wait states. */
+  start(request: StartRequest, tx?: EntityManager): Promise<UnitOfWorkResult<null>> {
+    return this.transaction(tx, async (tx) => {
+      const { definition } = request.definition;
+      const now = this.clock.now();
+      const instance: InstanceRow = {
+        id: randomUUID(),
+        definition_id: definition.id,
+        definition_key: definition.key,
+        business_key: request.businessKey,
+        state: 'ACTIVE',
+        engine_state: null,
+        super_instance_id: request.superInstanceId ?? null,
+        super_execution_id: request.superExecutionId ?? null,
+        start_user_id: request.startUserId,
+        start_time: now,
+        revision: 1,
+        tenant_id: definition.tenantId,
+      };
+      await this.instances.insert(tx, instance);
+      await this.history.startInstance(tx, {
+        id: instance.id,
+        businessKey: instance.business_key,
+        definitionId: definition.id,
+        definitionKey: definition.key,
+        definitionName: definition.name,
+        definitionVersion: definition.version,
+        startTime: now,
+        startUserId: request.startUserId,
+        superInstanceId: instance.super_instance_id,
+      });
+      const session = await EngineSession.start(
+        request.definition.source,
+        this.environment.get(),
+        instance.id,
+        toEngineVariables(request.variables),
+      );
+      return this.finish(tx, instance, session, new Map(), request.variables, new Set(), null, now);
+    });
+  }
+
+  /** Runs a command on an existing instance. */
+  onInstance<T>(
+    instanceId: string,
+    command: (ctx: CommandContext) => Promise<T>,
+    tx?: EntityManager,
+  ): Promise<UnitOfWorkResult<T>> {
+    return this.transaction(tx, async (tx) => {
+      const instance = await this.instances.lock(tx, instanceId);
+      if (!instance) {
+        throw new ConveyorError(
+          ErrorCode.NotFound,
+          `Process instance with id ${instanceId} does not exist`,
+        );
+      }
+      const loaded = await this.definitions.get(instance.definition_id);
+      const before = await this.variables.load(tx, instance.id);
+      const session = await EngineSession.recover(
+        loaded.source,
+        this.environment.get(),
+        instance.id,
+        instance.engine_state ?? {},
+      );
+      const declared = new Map<string, StoredVariable>();
+      const completed = new Set<string>();
+      const now = this.clock.now();
+      const value = await command({
+        tx,
+        instance,
+        session,
+        now,
+        declare: (vars) => vars.forEach((v, k) => declared.set(k, v)),
+        completedTask: (id) => completed.add(id),
+      });
+      return this.finish(tx, instance, session, before, declared, completed, value, now);
+    });
+  }
+
+  private async finish<T>(
+    tx: EntityManager,
+    instance: InstanceRow,
+    session: EngineSession,
+    before: Map<string, StoredVariable>,
+    declared: Map<string, StoredVariable>,
+    completedTaskIds: Set<string>,
+    value: T,
+    now: Date,
+  ): Promise<UnitOfWorkResult<T>> {
+    if (session.status === 'failed') {
+      await session.discard();
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `The process failed and nothing was changed: ${session.error?.message ?? 'unknown engine error'}`,
+        'ProcessEngineException',
+      );
+    }
+    const { changed, removed } = diffVariables(before, session.variables(), declared);
+    const variables = new Map([...before, ...changed]);
+    removed.forEach((name) => variables.delete(name));
+    await this.variables.upsert(tx, instance.id, null, changed);
+    await this.variables.delete(tx, instance.id, null, removed);
+    const scope = {
+      id: instance.id,
+      definitionId: instance.definition_id,
+      definitionKey: instance.definition_key,
+    };
+    await this.history.writeVariables(tx, scope, null, changed, removed, now);
+    await this.history.recordActivities(tx, scope, session.events);
+    const first = session.events.find((e) => e.event === 'start');
+    if (first && !instance.engine_state)
+      await this.history.setStartActivity(tx, instance.id, first.activityId);
+
+    const ctx = { tx, instance, session, now, completedTaskIds };
+    if (session.status === 'completed') {
+      await this.projection.closeAll(ctx);
+      const last = [...session.events].reverse().find((e) => e.event === 'end');
+      await this.history.endInstance(tx, instance.id, {
+        state: 'COMPLETED',
+        endTime: now,
+        endActivityId: last?.activityId,
+      });
+      await this.history.cancelOpenActivities(tx, instance.id, now);
+      await this.instances.delete(tx, instance.id);
+      return { value, instance, ended: true, projection: null, variables };
+    }
+    // Timers must be read before stop(): stopping the engine clears them.
+    const waits = session.waits();
+    const timers = session.timers.executing;
+    const state = await session.snapshot();
+    if (state) await this.instances.saveState(tx, instance.id, state);
+    const projection = await this.projection.sync(ctx, waits, timers);
+    return { value, instance, ended: false, projection, variables };
+  }
+
+  private transaction<T>(
+    tx: EntityManager | undefined,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    if (tx) return work(tx);
+    return this.work.run(() => this.dataSource.transaction('READ COMMITTED', work));
+  }
+}

@@ -1,0 +1,34 @@
+import { ConveyorError, ErrorCode } from '../../common/errors/conveyor-error.js';
+import type { StoredVariable } from '../../common/variables/variable-types.js';
+import type { FormField, FormViolation } from './form-field.js';
+import type { FormOptions } from './form-variables.js';
+import { validateFormSubmission } from './validate-form-submission.js';
+
+/**
+ * A rejected form submission: a 400 whose message names every violated field, with the
+ * structured violations kept for callers that render them next to the inputs.
+ */
+export class FormValidationError extends ConveyorError {
+  /** The same violations, under the generic name an error renderer can look for. */
+  readonly details: FormViolation[];
+
+  constructor(readonly violations: FormViolation[]) {
+    super(
+      ErrorCode.InvalidRequest,
+      `Invalid form submission: ${violations.map((v) => v.message).join('; ')}`,
+    );
+    this.name = 'FormValidationError';
+    this.details = violations;
+  }
+}
+
+/** Throws a FormValidationError listing every violation, if there is any. */
+export function assertValidSubmission(
+  fields: FormField[],
+  submitted: Map<string, StoredVariable>,
+  current: Record<string, unknown>,
+  options: FormOptions = {},
+): void {
+  const violations = validateFormSubmission(fields, submitted, current, options);
+  if (violations.length > 0) throw new FormValidationError(violations);
+}

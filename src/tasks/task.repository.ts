@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/query/paging.dto.js';
+import { taskWhere, type TaskFilter } from './task-filter.js';
+
+export interface TaskRow {
+  id: string;
+  instance_id: string;
+  definition_id: string;
+  definition_key: string;
+  business_key: string | null;
+  activity_id: string;
+  execution_id: string;
+  name: string | null;
+  description: string | null;
+  assignee: string | null;
+  owner: string | null;
+  delegation_state: string | null;
+  priority: number;
+  due_date: Date | null;
+  follow_up_date: Date | null;
+  form_key: string | null;
+  created: Date;
+  suspended: boolean;
+  tenant_id: string | null;
+}
+
+export interface NewTask extends Omit<TaskRow, 'suspended' | 'owner' | 'delegation_state'> {
+  candidateUsers: string[];
+  candidateGroups: string[];
+}
+
+export interface IdentityLinkRow {
+  user_id: string | null;
+  group_id: string | null;
+  type: string;
+}
+
+const SORT: Record<string, string> = {
+  instanceId: 't.instance_id',
+  dueDate: 't.due_date',
+  followUpDate: 't.follow_up_date',
+  executionId: 't.execution_id',
+  assignee: 't.assignee',
+  created: 't.created',
+  description: 't.description',
+  id: 't.id',
+  name: 't.name',
+  nameCaseInsensitive: 'lower(t.name)',
+  priority: 't.priority',
+  processDefinitionKey: 't.definition_key',
+};
+
+/** All SQL on task and task_identity_link. */
+@Injectable()
+export class TaskRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  byInstance(tx: EntityManager, instanceId: string): Promise<TaskRow[]> {
+    return tx.query(`SELECT * FROM task WHERE instance_id = $1`, [instanceId]);
+  }
+
+  async findById(id: string, tx?: EntityManager): Promise<TaskRow | null> {
+    const rows: TaskRow[] = await (tx ?? this.dataSource).query(
+      `SELECT * FROM task WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insert(tx: EntityManager, task: NewTask): Promise<void> {
+    await tx.query(
+      `INSERT INTO task (id, instance_id, definition_id, definition_key, business_key, activity_id, execution_id,
+         name, description, assignee, priority, due_date, follow_up_date, form_key, created, tenant_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [
+        task.id,
+        task.instance_id,
+        task.definition_id,
+        task.definition_key,
+        task.business_key,
+        task.activity_id,
+        task.execution_id,
+        task.name,
+        task.description,
+        task.assignee,
+        task.priority,
+        task.due_date,
+        task.follow_up_date,
+        task.form_key,
+        task.created,
+        task.tenant_id,
+      ],
+    );
+    for (const user of new Set(task.candidateUsers)) {
+      await tx.query(
+        `INSERT INTO task_identity_link (task_id, type, user_id) VALUES ($1, 'candidate', $2)`,
+        [task.id, user],
+      );
+    }
+    for (const group of new Set(task.candidateGroups)) {
+      await tx.query(
+        `INSERT INTO task_identity_link (task_id, type, group_id) VALUES ($1, 'candidate', $2)`,
+        [task.id, group],
+      );
+    }
+  }
+
+  async delete(tx: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length > 0) await tx.query(`DELETE FROM task WHERE id = ANY($1)`, [ids]);
+  }
+
+  /** Sets a field of the task; returns the row before the change, or null when the task is gone. */
+  async update(
+    tx: EntityManager,
+    id: string,
+    changes: Partial<
+      Pick<
+        TaskRow,
+        | 'assignee'
+        | 'owner'
+        | 'delegation_state'
+        | 'name'
+        | 'description'
+        | 'priority'
+        | 'due_date'
+        | 'follow_up_date'
+      >
+    >,
+  ): Promise<void> {
+    const entries = Object.entries(changes);
+    if (entries.length === 0) return;
+    const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+    await tx.query(`UPDATE task SET ${sets} WHERE id = $1`, [
+      id,
+      ...entries.map(([, value]) => value),
+    ]);
+  }
+
+  /** Locks the task row; serializes claim/assign/complete on one task. */
+  async lock(tx: EntityManager, id: string): Promise<TaskRow | null> {
+    const rows: TaskRow[] = await tx.query(`SELECT * FROM task WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  identityLinks(taskId: string): Promise<IdentityLinkRow[]> {
+    return this.dataSource.query(
+      `SELECT user_id, group_id, type FROM task_identity_link WHERE task_id = $1 ORDER BY group_id NULLS FIRST, user_id`,
+      [taskId],
+    );
+  }
+
+  list(
+    filter: TaskFilter,
+    sort: { by: string; order: 'ASC' | 'DESC' }[],
+    page: Page,
+  ): Promise<TaskRow[]> {
+    const { where, params } = taskWhere(filter);
+    const order = [
+      ...sort.map((s) => `${SORT[s.by] ?? 't.created'} ${s.order} NULLS LAST`),
+      't.id',
+    ].join(', ');
+    return this.dataSource.query(
+      `SELECT t.* FROM task t ${where} ORDER BY ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
+      params,
+    );
+  }
+
+  async count(filter: TaskFilter): Promise<number> {
+    const { where, params } = taskWhere(filter);
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM task t ${where}`,
+      params,
+    );
+    return row.count;
+  }
+}
