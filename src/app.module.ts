@@ -13,6 +13,8 @@ import { DefinitionsModule } from './definitions/definitions.module.js';
 import { EngineInfoModule } from './engine-info/engine-info.module.js';
 import { RuntimeModule } from './runtime/runtime.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { HistoryModule } from './history/history.module.js';
 
 @Module({})
 export class AppModule {
@@ -35,6 +37,8 @@ export class AppModule {
         DefinitionsModule,
         RuntimeModule,
         TasksModule,
+        JobsModule,
+        HistoryModule,
         EngineInfoModule,
       ],
       providers: [

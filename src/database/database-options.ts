@@ -13,6 +13,7 @@ export function databaseOptions(url: string, embedded: boolean): DataSourceOptio
     migrationsTransactionMode: 'each',
     // PGlite executes one statement at a time; a second pooled connection would only queue or deadlock.
     poolSize: embedded ? 1 : 10,
-    extra: { max: embedded ? 1 : 10 },
+    // A query waiting for a pooled connection fails after a minute instead of hanging forever.
+    extra: { max: embedded ? 1 : 10, connectionTimeoutMillis: 60_000 },
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { parseSourceContext, type SourceContext } from '../engine/source-context.js';
 import { DefinitionsRepository } from './definitions.repository.js';
@@ -21,14 +22,18 @@ export class DefinitionCache {
 
   constructor(private readonly repository: DefinitionsRepository) {}
 
-  get(definitionId: string): Promise<LoadedDefinition> {
+  /**
+   * Inside a transaction pass its manager: the embedded database has a single connection, so a
+   * query outside the transaction would wait for it forever.
+   */
+  get(definitionId: string, tx?: EntityManager): Promise<LoadedDefinition> {
     const cached = this.entries.get(definitionId);
     if (cached) {
       this.entries.delete(definitionId);
       this.entries.set(definitionId, cached);
       return cached;
     }
-    const loading = this.load(definitionId);
+    const loading = this.load(definitionId, tx);
     this.entries.set(definitionId, loading);
     loading.catch(() => this.entries.delete(definitionId));
     if (this.entries.size > CAPACITY)
@@ -40,8 +45,8 @@ export class DefinitionCache {
     for (const id of definitionIds) this.entries.delete(id);
   }
 
-  private async load(definitionId: string): Promise<LoadedDefinition> {
-    const definition = await this.repository.findDefinition(definitionId);
+  private async load(definitionId: string, tx?: EntityManager): Promise<LoadedDefinition> {
+    const definition = await this.repository.findDefinition(definitionId, tx);
     if (!definition) {
       throw new ConveyorError(
         ErrorCode.NotFound,
@@ -51,6 +56,7 @@ export class DefinitionCache {
     const resource = await this.repository.findResource(
       definition.deploymentId,
       definition.resourceName,
+      tx,
     );
     if (!resource) {
       throw new ConveyorError(

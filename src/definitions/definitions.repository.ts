@@ -100,18 +100,22 @@ export class DefinitionsRepository {
     if (definitions.length > 0) await tx.getRepository(ProcessDefinitionEntity).insert(definitions);
   }
 
-  findDefinition(id: string): Promise<ProcessDefinitionEntity | null> {
-    return this.dataSource.getRepository(ProcessDefinitionEntity).findOneBy({ id });
+  findDefinition(id: string, tx?: EntityManager): Promise<ProcessDefinitionEntity | null> {
+    return (tx ?? this.dataSource).getRepository(ProcessDefinitionEntity).findOneBy({ id });
   }
 
-  findLatestDefinition(key: string): Promise<ProcessDefinitionEntity | null> {
-    return this.dataSource
+  findLatestDefinition(key: string, tx?: EntityManager): Promise<ProcessDefinitionEntity | null> {
+    return (tx ?? this.dataSource)
       .getRepository(ProcessDefinitionEntity)
       .findOne({ where: { key }, order: { version: 'DESC' } });
   }
 
-  async findResource(deploymentId: string, name: string): Promise<DeploymentResourceEntity | null> {
-    return this.dataSource
+  async findResource(
+    deploymentId: string,
+    name: string,
+    tx?: EntityManager,
+  ): Promise<DeploymentResourceEntity | null> {
+    return (tx ?? this.dataSource)
       .getRepository(DeploymentResourceEntity)
       .findOneBy({ deploymentId, name });
   }

@@ -1,16 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Clock } from '../common/clock.js';
+import { AppConfig } from '../config/app-config.js';
 import type { EngineEnvironment } from './engine-session.js';
+import { BpmnScripts } from './scripts/bpmn-scripts.js';
+import { ScriptSandbox } from './scripts/script-sandbox.js';
 
-/** The services every engine session gets: the clock (and the script sandbox once it is loaded). */
+/** The services every engine session gets: the clock and the script sandbox (loaded once at start). */
 @Injectable()
-export class EngineEnvironmentProvider {
-  private scripts: unknown;
+export class EngineEnvironmentProvider implements OnModuleInit {
+  private scripts: BpmnScripts | undefined;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
 
-  useScripts(scripts: unknown): void {
-    this.scripts = scripts;
+  async onModuleInit(): Promise<void> {
+    const sandbox = await ScriptSandbox.create({
+      memoryBytes: this.config.script.memoryBytes,
+      timeoutMs: this.config.script.timeoutMs,
+    });
+    this.scripts = new BpmnScripts(sandbox);
   }
 
   get(): EngineEnvironment {

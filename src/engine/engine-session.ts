@@ -213,7 +213,8 @@ export class EngineSession {
   private listener(): EventEmitter {
     const listener = new EventEmitter();
     const record = (event: ActivityEvent['event']) => (api: ElementApi) => {
-      if (NOT_ACTIVITIES.test(api.type) || api.content.isRecovered) return;
+      // A recovered activity was started in an earlier unit of work; its end is new and must be recorded.
+      if (NOT_ACTIVITIES.test(api.type) || (event === 'start' && api.content.isRecovered)) return;
       this.events.push({
         event,
         activityId: api.id,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/query/paging.dto.js';
 
 export interface ExternalTaskRow {
   id: string;
@@ -70,7 +71,52 @@ export class ExternalTaskRepository {
     );
   }
 
+  list(filter: ExternalTaskFilter, page: Page): Promise<ExternalTaskRow[]> {
+    const { where, params } = externalTaskWhere(filter);
+    return this.dataSource.query(
+      `SELECT * FROM external_task t ${where} ORDER BY t.created, t.id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      params,
+    );
+  }
+
+  async count(filter: ExternalTaskFilter): Promise<number> {
+    const { where, params } = externalTaskWhere(filter);
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM external_task t ${where}`,
+      params,
+    );
+    return row.count;
+  }
+
   async delete(tx: EntityManager, ids: string[]): Promise<void> {
     if (ids.length > 0) await tx.query(`DELETE FROM external_task WHERE id = ANY($1)`, [ids]);
   }
+}
+
+export interface ExternalTaskFilter {
+  externalTaskId?: string;
+  topicName?: string;
+  workerId?: string;
+  processInstanceId?: string;
+  processDefinitionId?: string;
+  activityId?: string;
+}
+
+function externalTaskWhere(f: ExternalTaskFilter): { where: string; params: unknown[] } {
+  const columns: [keyof ExternalTaskFilter, string][] = [
+    ['externalTaskId', 'id'],
+    ['topicName', 'topic'],
+    ['workerId', 'worker_id'],
+    ['processInstanceId', 'instance_id'],
+    ['processDefinitionId', 'definition_id'],
+    ['activityId', 'activity_id'],
+  ];
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const [key, column] of columns) {
+    if (f[key] === undefined) continue;
+    params.push(f[key]);
+    conditions.push(`t.${column} = $${params.length}`);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

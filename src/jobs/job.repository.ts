@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/query/paging.dto.js';
 
 export interface JobRow {
   id: string;
@@ -72,8 +73,81 @@ export class JobRepository {
     if (ids.length > 0) await tx.query(`DELETE FROM job WHERE id = ANY($1)`, [ids]);
   }
 
+  list(filter: JobFilter, page: Page): Promise<JobRow[]> {
+    const { where, params } = jobWhere(filter);
+    return this.dataSource.query(
+      `SELECT * FROM job j ${where} ORDER BY j.due_date NULLS LAST, j.id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      params,
+    );
+  }
+
+  async count(filter: JobFilter): Promise<number> {
+    const { where, params } = jobWhere(filter);
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM job j ${where}`,
+      params,
+    );
+    return row.count;
+  }
+
+  async setDueDate(id: string, dueDate: Date | null): Promise<boolean> {
+    const rows = await this.dataSource.query<unknown[]>(
+      `UPDATE job SET due_date = $2 WHERE id = $1 RETURNING id`,
+      [id, dueDate],
+    );
+    return rows.length > 0;
+  }
+
+  async reschedule(
+    tx: EntityManager,
+    id: string,
+    dueDate: Date,
+    handler: Record<string, unknown>,
+  ): Promise<void> {
+    await tx.query(`UPDATE job SET due_date = $2, handler = $3 WHERE id = $1`, [
+      id,
+      dueDate,
+      JSON.stringify(handler),
+    ]);
+  }
+
   /** Timer start jobs of every version of a process key (a new version replaces them). */
   async deleteStartTimersOfKey(tx: EntityManager, key: string): Promise<void> {
     await tx.query(`DELETE FROM job WHERE type = 'timer-start' AND definition_key = $1`, [key]);
   }
+}
+
+export interface JobFilter {
+  id?: string;
+  instanceId?: string;
+  definitionId?: string;
+  definitionKey?: string;
+  activityId?: string;
+  executionId?: string;
+  timers?: boolean;
+  dueBefore?: Date;
+  dueAfter?: Date;
+  withRetriesLeft?: boolean;
+  noRetriesLeft?: boolean;
+}
+
+function jobWhere(f: JobFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql.replace('?', `$${params.length}`));
+  };
+  if (f.id !== undefined) add('j.id = ?', f.id);
+  if (f.instanceId !== undefined) add('j.instance_id = ?', f.instanceId);
+  if (f.definitionId !== undefined) add('j.definition_id = ?', f.definitionId);
+  if (f.definitionKey !== undefined) add('j.definition_key = ?', f.definitionKey);
+  if (f.activityId !== undefined) add('j.activity_id = ?', f.activityId);
+  if (f.executionId !== undefined) add('j.execution_id = ?', f.executionId);
+  if (f.timers) conditions.push(`j.type IN ('timer', 'timer-start')`);
+  if (f.dueBefore) add('j.due_date < ?', f.dueBefore);
+  if (f.dueAfter) add('j.due_date > ?', f.dueAfter);
+  if (f.withRetriesLeft) conditions.push('j.retries > 0');
+  if (f.noRetriesLeft) conditions.push('j.retries = 0');
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

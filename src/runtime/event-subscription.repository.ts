@@ -51,19 +51,41 @@ export class EventSubscriptionRepository {
     );
   }
 
-  /** Instance subscriptions waiting for a message name, optionally narrowed to instances. */
+  /**
+   * Instance subscriptions waiting for an event name, narrowed as Camunda correlates: by instance id,
+   * business key, and process variables equal to the correlation keys.
+   */
   findWaiting(
     type: 'message' | 'signal',
     name: string,
-    filter: { instanceIds?: string[] } = {},
+    filter: {
+      instanceId?: string;
+      businessKey?: string;
+      correlationKeys?: Map<string, unknown>;
+    } = {},
   ): Promise<SubscriptionRow[]> {
     const params: unknown[] = [type, name];
-    let sql = `SELECT * FROM event_subscription WHERE type = $1 AND event_name = $2 AND instance_id IS NOT NULL`;
-    if (filter.instanceIds) {
-      params.push(filter.instanceIds);
-      sql += ` AND instance_id = ANY($3)`;
+    const conditions = ['s.type = $1', 's.event_name = $2', 's.instance_id IS NOT NULL'];
+    if (filter.instanceId !== undefined) {
+      params.push(filter.instanceId);
+      conditions.push(`s.instance_id = $${params.length}`);
     }
-    return this.dataSource.query(`${sql} ORDER BY created, id`, params);
+    if (filter.businessKey !== undefined) {
+      params.push(filter.businessKey);
+      conditions.push(`i.business_key = $${params.length}`);
+    }
+    for (const [variable, value] of filter.correlationKeys ?? []) {
+      params.push(variable, JSON.stringify(value ?? null));
+      conditions.push(
+        `EXISTS (SELECT 1 FROM variable v WHERE v.instance_id = s.instance_id AND v.task_id IS NULL
+           AND v.name = $${params.length - 1} AND v.value = $${params.length}::jsonb)`,
+      );
+    }
+    return this.dataSource.query(
+      `SELECT s.* FROM event_subscription s JOIN process_instance i ON i.id = s.instance_id
+        WHERE ${conditions.join(' AND ')} ORDER BY s.created, s.id`,
+      params,
+    );
   }
 
   /** Start events of the latest version of each process listening to a message/signal name. */

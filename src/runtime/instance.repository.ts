@@ -98,6 +98,14 @@ export class InstanceRepository {
     return rows[0] ?? null;
   }
 
+  async childOf(tx: EntityManager, parentId: string, executionId: string): Promise<string | null> {
+    const rows: { id: string }[] = await tx.query(
+      `SELECT id FROM process_instance WHERE super_instance_id = $1 AND super_execution_id = $2`,
+      [parentId, executionId],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async childrenOf(tx: EntityManager, id: string): Promise<string[]> {
     const rows: { id: string }[] = await tx.query(
       `SELECT id FROM process_instance WHERE super_instance_id = $1`,

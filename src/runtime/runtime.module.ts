@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { EngineModule } from '../engine/engine.module.js';
-import { HistoryRepository } from '../history/history.repository.js';
+import { HistoryModule } from '../history/history.module.js';
 import { JobsRepositoriesModule } from '../jobs/jobs-repositories.module.js';
 import { TasksRepositoriesModule } from '../tasks/tasks-repositories.module.js';
+import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { CancelInstanceCommand } from './cancel-instance.command.js';
+import { CorrelateMessageCommand } from './correlate-message.command.js';
+import { MessageController } from './message.controller.js';
 import { ProcessDefinitionRuntimeController } from './process-definition-runtime.controller.js';
 import { ProcessInstanceController } from './process-instance.controller.js';
 import { ProcessInstanceService } from './process-instance.service.js';
@@ -17,26 +20,29 @@ import { UnitOfWork } from './unit-of-work.js';
 
 @Module({
   imports: [
+    HistoryModule,
     DefinitionsModule,
     EngineModule,
     RuntimeRepositoriesModule,
     JobsRepositoriesModule,
     TasksRepositoriesModule,
   ],
-  controllers: [ProcessDefinitionRuntimeController, ProcessInstanceController],
+  controllers: [ProcessDefinitionRuntimeController, ProcessInstanceController, MessageController],
   providers: [
     UnitOfWork,
+    CallActivityOrchestrator,
     RuntimeProjection,
-    HistoryRepository,
     StartInstanceCommand,
+    CorrelateMessageCommand,
     CancelInstanceCommand,
     SetVariablesCommand,
     ProcessInstanceService,
     StatisticsService,
   ],
   exports: [
+    HistoryModule,
     UnitOfWork,
-    HistoryRepository,
+    CallActivityOrchestrator,
     RuntimeRepositoriesModule,
     DefinitionsModule,
     TasksRepositoriesModule,

@@ -9,6 +9,7 @@ import { DefinitionCache, type LoadedDefinition } from '../definitions/definitio
 import { EngineSession } from '../engine/engine-session.js';
 import { EngineEnvironmentProvider } from '../engine/engine-environment.provider.js';
 import { HistoryRepository } from '../history/history.repository.js';
+import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { InstanceRepository, type InstanceRow } from './instance.repository.js';
 import { RuntimeProjection, type ProjectionResult } from './runtime-projection.js';
 import { diffVariables } from './variable-diff.js';
@@ -33,6 +34,8 @@ export interface StartRequest {
   startUserId: string | null;
   superInstanceId?: string | null;
   superExecutionId?: string | null;
+  /** A message or timer start event that starts this instance: it is triggered right after the start. */
+  startEventId?: string;
 }
 
 export interface UnitOfWorkResult<T> {
@@ -61,6 +64,7 @@ export class UnitOfWork {
     private readonly environment: EngineEnvironmentProvider,
     private readonly work: WorkTracker,
     private readonly clock: Clock,
+    private readonly callActivities: CallActivityOrchestrator,
   ) {}
 
   /** Starts a new instance and runs it to its first wait states. */
@@ -100,6 +104,7 @@ export class UnitOfWork {
         instance.id,
         toEngineVariables(request.variables),
       );
+      if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
       return this.finish(tx, instance, session, new Map(), request.variables, new Set(), null, now);
     });
   }
@@ -118,7 +123,7 @@ export class UnitOfWork {
           `Process instance with id ${instanceId} does not exist`,
         );
       }
-      const loaded = await this.definitions.get(instance.definition_id);
+      const loaded = await this.definitions.get(instance.definition_id, tx);
       const before = await this.variables.load(tx, instance.id);
       const session = await EngineSession.recover(
         loaded.source,
@@ -186,6 +191,7 @@ export class UnitOfWork {
       });
       await this.history.cancelOpenActivities(tx, instance.id, now);
       await this.instances.delete(tx, instance.id);
+      await this.callActivities.completeParent(this, tx, instance, variables);
       return { value, instance, ended: true, projection: null, variables };
     }
     // Timers must be read before stop(): stopping the engine clears them.
@@ -194,7 +200,25 @@ export class UnitOfWork {
     const state = await session.snapshot();
     if (state) await this.instances.saveState(tx, instance.id, state);
     const projection = await this.projection.sync(ctx, waits, timers);
+    await this.callActivities.startChildren(
+      this,
+      tx,
+      instance,
+      projection.callActivities,
+      variables,
+    );
     return { value, instance, ended: false, projection, variables };
+  }
+
+  /** Message and timer start events wait in bpmn-engine until triggered; the instance was created for this one. */
+  private async triggerStartEvent(session: EngineSession, activityId: string): Promise<void> {
+    const wait = session.waits().find((w) => w.activityId === activityId);
+    if (wait) {
+      await session.signal(wait);
+      return;
+    }
+    const timer = session.timers.executing.find((t) => t.activityId === activityId);
+    if (timer) await session.fireTimer(timer.executionId);
   }
 
   private transaction<T>(

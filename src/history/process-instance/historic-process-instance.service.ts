@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { ConveyorError, ErrorCode } from '../../common/errors/conveyor-error.js';
+import { toPage } from '../../common/query/page.js';
+import type { PagingQueryDto } from '../../common/query/paging.dto.js';
+import { toVariableFilters } from '../query/history-variable-filter.js';
+import { toSorting } from '../query/sorting.js';
+import {
+  HISTORIC_PROCESS_INSTANCE_SORT_KEYS,
+  type HistoricProcessInstanceQueryDto,
+} from './historic-process-instance-query.dto.js';
+import {
+  HistoricProcessInstanceRepository,
+  type HistoricProcessInstanceFilter,
+  type HistoricProcessInstanceRow,
+} from './historic-process-instance.repository.js';
+
+/** Reads of process instance history. */
+@Injectable()
+export class HistoricProcessInstanceService {
+  constructor(private readonly repository: HistoricProcessInstanceRepository) {}
+
+  /** `paging` is the query string of a POST (Camunda pages POST queries by query parameters). */
+  list(
+    query: HistoricProcessInstanceQueryDto,
+    paging: PagingQueryDto = query,
+  ): Promise<HistoricProcessInstanceRow[]> {
+    return this.repository.list(
+      filterOf(query),
+      toSorting(query, HISTORIC_PROCESS_INSTANCE_SORT_KEYS),
+      toPage(paging),
+    );
+  }
+
+  count(query: HistoricProcessInstanceQueryDto): Promise<number> {
+    return this.repository.count(filterOf(query));
+  }
+
+  async get(id: string): Promise<HistoricProcessInstanceRow> {
+    const instance = await this.repository.findById(id);
+    if (!instance)
+      throw new ConveyorError(
+        ErrorCode.NotFound,
+        `Historic process instance with id ${id} does not exist`,
+      );
+    return instance;
+  }
+}
+
+const STATE_FLAGS = {
+  active: 'ACTIVE',
+  suspended: 'SUSPENDED',
+  completed: 'COMPLETED',
+  externallyTerminated: 'EXTERNALLY_TERMINATED',
+  internallyTerminated: 'INTERNALLY_TERMINATED',
+} as const;
+
+function filterOf(query: HistoricProcessInstanceQueryDto): HistoricProcessInstanceFilter {
+  const states = Object.entries(STATE_FLAGS)
+    .filter(([flag]) => query[flag as keyof typeof STATE_FLAGS] === true)
+    .map(([, state]) => state);
+  return {
+    ...query,
+    states: states.length > 0 ? states : undefined,
+    variables: toVariableFilters(query.variables),
+  };
+}

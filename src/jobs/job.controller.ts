@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { toPage } from '../common/query/page.js';
+import type { CountDto } from '../common/query/count.dto.js';
+import { parseCamundaDate } from '../common/variables/index.js';
+import { JobQueryDto } from './dto/job-query.dto.js';
+import { toJobDto, type JobDto } from './dto/job.dto.js';
+import { ExecuteJobCommand } from './execute-job.command.js';
+import { JobRepository, type JobFilter } from './job.repository.js';
+
+@Controller('engine-rest/job')
+export class JobController {
+  constructor(
+    private readonly jobs: JobRepository,
+    private readonly executeJob: ExecuteJobCommand,
+  ) {}
+
+  @Get()
+  async list(@Query() query: JobQueryDto): Promise<JobDto[]> {
+    return (await this.jobs.list(filterOf(query), toPage(query))).map(toJobDto);
+  }
+
+  @Get('count')
+  async count(@Query() query: JobQueryDto): Promise<CountDto> {
+    return { count: await this.jobs.count(filterOf(query)) };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<JobDto> {
+    const job = await this.jobs.findById(id);
+    if (!job) throw new ConveyorError(ErrorCode.NotFound, `Job with id ${id} does not exist`);
+    return toJobDto(job);
+  }
+
+  /** Runs the job now: how an operator (or a test) fast-forwards a 7-day wait. */
+  @Post(':id/execute')
+  @HttpCode(204)
+  async execute(@Param('id') id: string): Promise<void> {
+    await this.executeJob.execute(id);
+  }
+
+  @Put(':id/duedate')
+  @HttpCode(204)
+  async setDueDate(@Param('id') id: string, @Body() body: { duedate?: unknown }): Promise<void> {
+    const text = body.duedate ?? null;
+    const due = typeof text === 'string' ? parseCamundaDate(text) : null;
+    if (text !== null && !due) {
+      throw new ConveyorError(ErrorCode.InvalidRequest, `Invalid due date ${JSON.stringify(text)}`);
+    }
+    if (!(await this.jobs.setDueDate(id, due))) {
+      throw new ConveyorError(ErrorCode.NotFound, `Job with id ${id} does not exist`);
+    }
+  }
+}
+
+function filterOf(q: JobQueryDto): JobFilter {
+  return {
+    id: q.jobId,
+    instanceId: q.processInstanceId,
+    definitionId: q.processDefinitionId,
+    definitionKey: q.processDefinitionKey,
+    activityId: q.activityId,
+    executionId: q.executionId,
+    timers: q.timers,
+    withRetriesLeft: q.withRetriesLeft,
+    noRetriesLeft: q.noRetriesLeft,
+  };
+}
