@@ -117,9 +117,7 @@ export class EngineSession {
 
   waits(): Wait[] {
     if (this.status !== 'running') return [];
-    return classifyWaits(
-      listPostponed(this.engine.execution.getPostponed() as unknown as ElementApi[]),
-    );
+    return classifyWaits(this.postponed());
   }
 
   findWait(executionId: string): Wait | undefined {
@@ -189,17 +187,30 @@ export class EngineSession {
     if (this.engineState === 'running') await this.engine.stop();
   }
 
-  /** Waits until no activity is executing asynchronously any more (every token waits, or the run ended). */
+  /**
+   * Waits until no activity is executing asynchronously any more (every token waits, or the run
+   * ended). Manual tasks are passed through on the way, as in Camunda: nobody completes them.
+   */
   private async settle(): Promise<void> {
-    for (
-      let i = 0;
-      i < 1000 &&
-      this.engineState === 'running' &&
-      (this.engine.activityStatus as string) === 'executing';
-      i++
-    ) {
-      await new Promise((resolve) => setImmediate(resolve));
+    for (let round = 0; round < 100; round++) {
+      for (let i = 0; i < 1000 && this.isExecuting(); i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const manual =
+        this.status === 'running'
+          ? this.postponed().filter((api) => api.type === 'bpmn:ManualTask')
+          : [];
+      if (manual.length === 0) return;
+      manual.forEach((api) => api.signal());
     }
+  }
+
+  private isExecuting(): boolean {
+    return this.engineState === 'running' && (this.engine.activityStatus as string) === 'executing';
+  }
+
+  private postponed(): ElementApi[] {
+    return listPostponed(this.engine.execution.getPostponed() as unknown as ElementApi[]);
   }
 
   private processEnvironment(): { variables: Record<string, unknown> } | undefined {
@@ -215,11 +226,14 @@ export class EngineSession {
     const record = (event: ActivityEvent['event']) => (api: ElementApi) => {
       // A recovered activity was started in an earlier unit of work; its end is new and must be recorded.
       if (NOT_ACTIVITIES.test(api.type) || (event === 'start' && api.content.isRecovered)) return;
+      // A multi-instance activity's root scope is Camunda's "multiInstanceBody"; its iterations are
+      // recorded with their tasks (bpmn-engine emits no start for them).
+      const body = api.content.isMultiInstance && api.content.index === undefined;
       this.events.push({
         event,
-        activityId: api.id,
+        activityId: body ? `${api.id}#multiInstanceBody` : api.id,
         activityName: api.owner.name ?? null,
-        activityType: api.type,
+        activityType: body ? 'multiInstanceBody' : api.type,
         executionId: api.executionId,
         at: this.env.now(),
       });

@@ -123,6 +123,58 @@ export class HistoryRepository {
     );
   }
 
+  /** A multi-instance iteration's own activity instance, opened with its task (the engine reports none). */
+  async startIteration(
+    tx: EntityManager,
+    task: TaskRow,
+    activity: { name: string | null; type: string },
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
+         activity_name, activity_type, execution_id, task_id, assignee, start_time)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
+        WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance WHERE instance_id = $2 AND execution_id = $8)`,
+      [
+        randomUUID(),
+        task.instance_id,
+        task.definition_id,
+        task.definition_key,
+        task.activity_id,
+        activity.name,
+        camundaType(activity.type),
+        task.execution_id,
+        task.id,
+        task.assignee,
+        task.created,
+      ],
+    );
+  }
+
+  /** Closes the activity instance of a task's execution (a multi-instance iteration ends with its task). */
+  async endActivityOfTask(
+    tx: EntityManager,
+    task: TaskRow,
+    at: Date,
+    canceled: boolean,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE history_activity_instance SET end_time = $3, canceled = $4,
+         duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint
+       WHERE instance_id = $1 AND execution_id = $2 AND end_time IS NULL`,
+      [task.instance_id, task.execution_id, at, canceled],
+    );
+  }
+
+  /** An end event that ended its process (a terminate end event) gets no end notice from the engine. */
+  async completeOpenEndEvents(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
+    await tx.query(
+      `UPDATE history_activity_instance SET end_time = $2, canceled = false,
+         duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
+       WHERE instance_id = $1 AND end_time IS NULL AND activity_type = 'endEvent'`,
+      [instanceId, at],
+    );
+  }
+
   async linkTaskToActivity(tx: EntityManager, task: TaskRow): Promise<void> {
     await tx.query(
       `UPDATE history_activity_instance SET task_id = $3, assignee = $4 WHERE instance_id = $1 AND execution_id = $2`,
@@ -256,6 +308,7 @@ export class HistoryRepository {
 
 /** Camunda's activityType names: `userTask`, `startEvent`, … */
 function camundaType(bpmnType: string): string {
+  if (!bpmnType.startsWith('bpmn:')) return bpmnType;
   const name = bpmnType.replace(/^bpmn:/, '');
   return name.charAt(0).toLowerCase() + name.slice(1);
 }

@@ -88,6 +88,89 @@ export class ExternalTaskRepository {
     return row.count;
   }
 
+  /**
+   * Claims up to `limit` unlocked tasks of the topics with FOR UPDATE SKIP LOCKED, so concurrent
+   * workers (and service nodes) never get the same task, and locks them for the worker.
+   */
+  async lockAvailable(
+    tx: EntityManager,
+    topics: {
+      topicName: string;
+      lockDuration: number;
+      businessKey?: string;
+      processDefinitionKey?: string;
+      processDefinitionId?: string;
+    }[],
+    workerId: string,
+    limit: number,
+    usePriority: boolean,
+    now: Date,
+  ): Promise<ExternalTaskRow[]> {
+    const locked: ExternalTaskRow[] = [];
+    for (const topic of topics) {
+      if (locked.length >= limit) break;
+      const params: unknown[] = [topic.topicName, now];
+      const conditions = [
+        't.topic = $1',
+        '(t.lock_expiration IS NULL OR t.lock_expiration < $2)',
+        '(t.retries IS NULL OR t.retries > 0)',
+        'NOT t.suspended',
+      ];
+      const filters: [string | undefined, string][] = [
+        [topic.businessKey, 't.business_key'],
+        [topic.processDefinitionKey, 't.definition_key'],
+        [topic.processDefinitionId, 't.definition_id'],
+      ];
+      for (const [value, column] of filters) {
+        if (value === undefined) continue;
+        params.push(value);
+        conditions.push(`${column} = $${params.length}`);
+      }
+      const order = usePriority ? 't.priority DESC, t.created' : 't.created';
+      const rows = await tx.query<ExternalTaskRow[]>(
+        `SELECT t.* FROM external_task t WHERE ${conditions.join(' AND ')}
+         ORDER BY ${order}, t.id LIMIT ${limit - locked.length} FOR UPDATE SKIP LOCKED`,
+        params,
+      );
+      const expiration = new Date(now.getTime() + topic.lockDuration);
+      for (const row of rows) {
+        await tx.query(
+          `UPDATE external_task SET worker_id = $2, lock_expiration = $3 WHERE id = $1`,
+          [row.id, workerId, expiration],
+        );
+        locked.push({ ...row, worker_id: workerId, lock_expiration: expiration });
+      }
+    }
+    return locked;
+  }
+
+  async lock(tx: EntityManager, id: string): Promise<ExternalTaskRow | null> {
+    const rows = await tx.query<ExternalTaskRow[]>(
+      `SELECT * FROM external_task WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(
+    tx: EntityManager,
+    id: string,
+    changes: Partial<
+      Pick<
+        ExternalTaskRow,
+        'worker_id' | 'lock_expiration' | 'retries' | 'error_message' | 'error_details'
+      >
+    >,
+  ): Promise<void> {
+    const entries = Object.entries(changes);
+    if (entries.length === 0) return;
+    const sets = entries.map(([column], i) => `${column} = $${i + 2}`).join(', ');
+    await tx.query(`UPDATE external_task SET ${sets} WHERE id = $1`, [
+      id,
+      ...entries.map(([, value]) => value),
+    ]);
+  }
+
   async delete(tx: EntityManager, ids: string[]): Promise<void> {
     if (ids.length > 0) await tx.query(`DELETE FROM external_task WHERE id = ANY($1)`, [ids]);
   }

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { RuntimeModule } from '../runtime/runtime.module.js';
 import { ExecuteJobCommand } from './execute-job.command.js';
+import { ExternalTaskWorkerService } from './external-task-worker.service.js';
 import { ExternalTaskController } from './external-task.controller.js';
+import { IncidentRepository } from './incident.repository.js';
 import { JobController } from './job.controller.js';
 import { JobsRepositoriesModule } from './jobs-repositories.module.js';
 
 @Module({
   imports: [RuntimeModule, JobsRepositoriesModule],
   controllers: [JobController, ExternalTaskController],
-  providers: [ExecuteJobCommand],
+  providers: [ExecuteJobCommand, ExternalTaskWorkerService, IncidentRepository],
 })
 export class JobsModule {}

@@ -8,7 +8,9 @@ import { HistoryRepository } from '../history/history.repository.js';
 import { ExternalTaskRepository } from '../jobs/external-task.repository.js';
 import { JobRepository } from '../jobs/job.repository.js';
 import { TaskRepository, type TaskRow } from '../tasks/task.repository.js';
+import { inferVariable } from '../common/variables/index.js';
 import { EventSubscriptionRepository } from './event-subscription.repository.js';
+import { VariableRepository } from './variable.repository.js';
 import type { InstanceRow } from './instance.repository.js';
 
 export interface ProjectionContext {
@@ -41,6 +43,7 @@ export class RuntimeProjection {
     private readonly subscriptions: EventSubscriptionRepository,
     private readonly externalTasks: ExternalTaskRepository,
     private readonly history: HistoryRepository,
+    private readonly variables: VariableRepository,
   ) {}
 
   async sync(
@@ -128,7 +131,21 @@ export class RuntimeProjection {
         candidateGroups: attributes.candidateGroups ?? [],
       });
       await this.history.createTask(ctx.tx, task);
+      if (wait.api.content.isMultiInstance) {
+        await this.history.startIteration(ctx.tx, task, {
+          name: wait.api.owner.name ?? null,
+          type: wait.activityType,
+        });
+      }
       await this.history.linkTaskToActivity(ctx.tx, task);
+      const input = wait.api.content.input as Record<string, unknown> | undefined;
+      if (input) {
+        // Input parameters are the task's local variables.
+        const local = new Map(
+          Object.entries(input).map(([name, value]) => [name, inferVariable(value, name)]),
+        );
+        await this.variables.upsert(ctx.tx, ctx.instance.id, task.id, local);
+      }
       created.push(task);
     }
     return created;

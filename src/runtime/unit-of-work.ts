@@ -189,6 +189,7 @@ export class UnitOfWork {
         endTime: now,
         endActivityId: last?.activityId,
       });
+      await this.history.completeOpenEndEvents(tx, instance.id, now);
       await this.history.cancelOpenActivities(tx, instance.id, now);
       await this.instances.delete(tx, instance.id);
       await this.callActivities.completeParent(this, tx, instance, variables);

@@ -66,36 +66,40 @@ export function camundaExtension(activity: ActivityLike) {
   const resolve = (value: unknown, message: MessageLike): unknown =>
     typeof value === 'string' ? environment.resolveExpression(value, message) : value;
 
+  function publishFormat(message: MessageLike): void {
+    const input = io?.inputParameters?.length
+      ? Object.fromEntries(
+          io.inputParameters.map((p) => [p.name, parameterValue(p, message, resolve)]),
+        )
+      : undefined;
+    // Expressions inside the activity see its input parameters as local variables (content.input).
+    const scoped: MessageLike = input
+      ? { ...message, content: { ...message.content, input } }
+      : message;
+    const camunda: CamundaFormat = {};
+    if (isExternal) {
+      camunda.external = {
+        topic: asText(resolve(behaviour.topic, scoped)) ?? '',
+        priority: toInteger(resolve(behaviour.taskPriority, scoped)) ?? 0,
+      };
+    }
+    broker.publish('format', 'run.camunda', { camunda, ...(input ? { input } : {}) });
+  }
+
   return {
     activate(message: MessageLike) {
-      if (message.fields.redelivered) return; // resumed: the format was published on the first run
-      // A multi-instance activity's root scope is no task itself; each iteration is formatted on its own.
-      if (message.content.isMultiInstance && message.content.index === undefined) return;
-      const input = io?.inputParameters?.length
-        ? Object.fromEntries(
-            io.inputParameters.map((p) => [p.name, parameterValue(p, message, resolve)]),
-          )
-        : undefined;
-      // Expressions inside the activity see its input parameters as local variables.
-      const scoped: MessageLike = input
-        ? { ...message, content: { ...message.content, input } }
-        : message;
-      const camunda: CamundaFormat = {};
-      if (isExternal) {
-        camunda.external = {
-          topic: asText(resolve(behaviour.topic, scoped)) ?? '',
-          priority: toInteger(resolve(behaviour.taskPriority, scoped)) ?? 0,
-        };
-      }
-      broker.publish('format', 'run.camunda', { camunda, ...(input ? { input } : {}) });
-
+      // A resumed activity published its format on its first run; a multi-instance root scope is no
+      // task itself (each iteration is formatted on its own).
+      const rootScope = message.content.isMultiInstance && message.content.index === undefined;
+      if (!message.fields.redelivered && !rootScope) publishFormat(message);
+      // The output mapping must be listened for again after every recovery.
       if (io?.outputParameters?.length) {
         broker.subscribeTmp(
           'event',
           'activity.end',
           (_, end) => {
             for (const p of io.outputParameters ?? []) {
-              environment.variables[p.name] = parameterValue(p, withInput(end, input), resolve);
+              environment.variables[p.name] = parameterValue(p, end, resolve);
             }
           },
           { noAck: true, consumerTag: '_camunda-output' },
@@ -124,10 +128,6 @@ function parameterValue(
       // camunda:Script parameters are refused at deployment; nothing else reaches here.
       return resolve(d.value, message);
   }
-}
-
-function withInput(message: MessageLike, input: Record<string, unknown> | undefined): MessageLike {
-  return input ? { ...message, content: { ...message.content, input } } : message;
 }
 
 function asText(value: unknown): string | undefined {

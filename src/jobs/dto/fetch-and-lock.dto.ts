@@ -1,0 +1,64 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class FetchTopicDto {
+  @IsString() @MinLength(1) topicName!: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 3600 * 1000) lockDuration!: number;
+  @IsOptional() @IsArray() @IsString({ each: true }) variables?: string[];
+  @IsOptional() @IsBoolean() localVariables?: boolean;
+  @IsOptional() @IsString() businessKey?: string;
+  @IsOptional() @IsString() processDefinitionId?: string;
+  @IsOptional() @IsString() processDefinitionKey?: string;
+  @IsOptional() @IsBoolean() deserializeValues?: boolean;
+}
+
+/** Body of POST /external-task/fetchAndLock. */
+export class FetchAndLockDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @Type(() => Number) @IsInt() @Min(0) @Max(1000) maxTasks!: number;
+  @IsOptional() @IsBoolean() usePriority?: boolean;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_800_000) asyncResponseTimeout?: number;
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FetchTopicDto)
+  topics!: FetchTopicDto[];
+}
+
+export class CompleteExternalTaskDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @IsOptional() variables?: unknown;
+  @IsOptional() localVariables?: unknown;
+}
+
+export class ExternalTaskFailureDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @IsOptional() @IsString() errorMessage?: string;
+  @IsOptional() @IsString() errorDetails?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) retries?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) retryTimeout?: number;
+}
+
+export class ExternalTaskBpmnErrorDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @IsString() @MinLength(1) errorCode!: string;
+  @IsOptional() @IsString() errorMessage?: string;
+  @IsOptional() variables?: unknown;
+}
+
+export class ExtendLockDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @Type(() => Number) @IsInt() @Min(1) newDuration!: number;
+}

@@ -1,0 +1,220 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import {
+  parseVariables,
+  toEngineVariables,
+  type SerializedVariable,
+} from '../common/variables/index.js';
+import { WorkTracker } from '../common/work-tracker.js';
+import { AppConfig } from '../config/app-config.js';
+import type { EngineSession } from '../engine/engine-session.js';
+import type { Wait } from '../engine/waiting-tree.js';
+import { toVariablesDto } from '../runtime/dto/process-instance.dto.js';
+import { UnitOfWork } from '../runtime/unit-of-work.js';
+import { VariableRepository } from '../runtime/variable.repository.js';
+import type {
+  CompleteExternalTaskDto,
+  ExtendLockDto,
+  ExternalTaskBpmnErrorDto,
+  ExternalTaskFailureDto,
+  FetchAndLockDto,
+} from './dto/fetch-and-lock.dto.js';
+import { toExternalTaskDto, type ExternalTaskDto } from './dto/external-task.dto.js';
+import { ExternalTaskRepository, type ExternalTaskRow } from './external-task.repository.js';
+import { IncidentRepository } from './incident.repository.js';
+
+export interface LockedExternalTaskDto extends ExternalTaskDto {
+  errorDetails: string | null;
+  variables: Record<string, SerializedVariable>;
+  extensionProperties: Record<string, string>;
+}
+
+const POLL_INTERVAL_MS = 200;
+
+/**
+ * Camunda's external task pattern for integrations (accounting, production, SMS gateways): workers
+ * fetch and lock tasks of their topics, then complete them, report a failure (retries; none left →
+ * an incident) or throw a BPMN error that an error boundary event catches.
+ */
+@Injectable()
+export class ExternalTaskWorkerService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tasks: ExternalTaskRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly variables: VariableRepository,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly work: WorkTracker,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Locks available tasks; with asyncResponseTimeout, long-polls until some arrive or the time is up. */
+  async fetchAndLock(request: FetchAndLockDto): Promise<LockedExternalTaskDto[]> {
+    const deadline = Date.now() + (request.asyncResponseTimeout ?? 0);
+    for (;;) {
+      const locked = await this.work.run(() =>
+        this.dataSource.transaction((tx) =>
+          this.tasks.lockAvailable(
+            tx,
+            request.topics,
+            request.workerId,
+            request.maxTasks,
+            request.usePriority ?? false,
+            this.clock.now(),
+          ),
+        ),
+      );
+      if (locked.length > 0 || Date.now() >= deadline || this.work.isStopping)
+        return this.withVariables(locked, request);
+      await new Promise((resolve) =>
+        setTimeout(resolve, Math.min(POLL_INTERVAL_MS, deadline - Date.now())),
+      );
+    }
+  }
+
+  async complete(id: string, body: CompleteExternalTaskDto): Promise<void> {
+    const variables = parseVariables(body.variables ?? {}, {
+      maxValueBytes: this.config.maxVariableBytes,
+    });
+    const task = await this.lockedBy(id, body.workerId, 'completed');
+    await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
+      const wait = await this.waiting(ctx.tx, ctx.session, id);
+      ctx.session.setVariables(toEngineVariables(variables));
+      ctx.declare(variables);
+      await this.incidents.resolveForExternalTask(ctx.tx, id);
+      await ctx.session.signal(wait);
+    });
+  }
+
+  async bpmnError(id: string, body: ExternalTaskBpmnErrorDto): Promise<void> {
+    const variables = parseVariables(body.variables ?? {}, {
+      maxValueBytes: this.config.maxVariableBytes,
+    });
+    const task = await this.lockedBy(id, body.workerId, 'reported a BPMN error for');
+    await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
+      const wait = await this.waiting(ctx.tx, ctx.session, id);
+      ctx.session.setVariables(toEngineVariables(variables));
+      ctx.declare(variables);
+      await ctx.session.throwError(wait, body.errorCode, body.errorMessage ?? body.errorCode);
+    });
+  }
+
+  async failure(id: string, body: ExternalTaskFailureDto): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      const task = await this.checkLock(tx, id, body.workerId, 'reported a failure for');
+      const retries = body.retries ?? Math.max((task.retries ?? 1) - 1, 0);
+      const now = this.clock.now();
+      await this.tasks.update(tx, id, {
+        retries,
+        error_message: body.errorMessage?.slice(0, 4000) ?? null,
+        error_details: body.errorDetails ?? null,
+        // The task becomes fetchable again after the retry timeout.
+        lock_expiration: new Date(now.getTime() + (body.retryTimeout ?? 0)),
+      });
+      if (retries === 0) {
+        await this.incidents.create(tx, {
+          type: 'failedExternalTask',
+          instance_id: task.instance_id,
+          definition_id: task.definition_id,
+          activity_id: task.activity_id,
+          execution_id: task.execution_id,
+          job_id: null,
+          external_task_id: id,
+          message: body.errorMessage ?? null,
+          created: now,
+        });
+      }
+    });
+  }
+
+  async extendLock(id: string, body: ExtendLockDto): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      const task = await this.checkLock(tx, id, body.workerId, 'extended the lock of');
+      if (!task.lock_expiration || task.lock_expiration < this.clock.now()) {
+        throw new ConveyorError(
+          ErrorCode.InvalidRequest,
+          `Cannot extend a lock that expired for external task ${id}`,
+        );
+      }
+      await this.tasks.update(tx, id, {
+        lock_expiration: new Date(this.clock.now().getTime() + body.newDuration),
+      });
+    });
+  }
+
+  async unlock(id: string): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      if (!(await this.tasks.lock(tx, id))) throw notFound(id);
+      await this.tasks.update(tx, id, { worker_id: null, lock_expiration: null });
+    });
+  }
+
+  /** Sets the retries (an operator's retry after an incident): retries > 0 resolves the incident. */
+  async setRetries(id: string, retries: number): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      if (!(await this.tasks.lock(tx, id))) throw notFound(id);
+      await this.tasks.update(tx, id, { retries });
+      if (retries > 0) await this.incidents.resolveForExternalTask(tx, id);
+    });
+  }
+
+  private async withVariables(
+    locked: ExternalTaskRow[],
+    request: FetchAndLockDto,
+  ): Promise<LockedExternalTaskDto[]> {
+    const result: LockedExternalTaskDto[] = [];
+    for (const task of locked) {
+      const topic = request.topics.find((t) => t.topicName === task.topic);
+      const all = await this.variables.loadOutside(task.instance_id);
+      const wanted = topic?.variables
+        ? new Map([...all].filter(([name]) => topic.variables!.includes(name)))
+        : all;
+      result.push({
+        ...toExternalTaskDto(task),
+        errorDetails: task.error_details,
+        variables: toVariablesDto(wanted),
+        extensionProperties: {},
+      });
+    }
+    return result;
+  }
+
+  private lockedBy(id: string, workerId: string, verb: string): Promise<ExternalTaskRow> {
+    return this.inTransaction((tx) => this.checkLock(tx, id, workerId, verb));
+  }
+
+  private async checkLock(
+    tx: EntityManager,
+    id: string,
+    workerId: string,
+    verb: string,
+  ): Promise<ExternalTaskRow> {
+    const task = await this.tasks.lock(tx, id);
+    if (!task) throw notFound(id);
+    if (task.worker_id !== workerId) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `External task ${id} cannot be ${verb} by worker '${workerId}'. It is locked by worker '${task.worker_id ?? 'nobody'}'.`,
+      );
+    }
+    return task;
+  }
+
+  private async waiting(tx: EntityManager, session: EngineSession, id: string): Promise<Wait> {
+    const task = await this.tasks.lock(tx, id);
+    const wait = task ? session.findWait(task.execution_id) : undefined;
+    if (!task || !wait) throw notFound(id);
+    return wait;
+  }
+
+  private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.work.run(() => this.dataSource.transaction(work));
+  }
+}
+
+function notFound(id: string): ConveyorError {
+  return new ConveyorError(ErrorCode.NotFound, `External task with id ${id} does not exist`);
+}
