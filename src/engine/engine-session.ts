@@ -2,6 +2,7 @@ import { Engine } from 'bpmn-engine';
 import { EventEmitter } from 'node:events';
 import type { CamundaFormat, ElementApi } from './bpmn-types.js';
 import { camundaExtension } from './camunda/camunda.extension.js';
+import './timer-parsing.js';
 import { resolveTaskAttributes } from './camunda/task-attributes.js';
 import { engineExpressions } from './engine-expressions.js';
 import { RecordingTimers } from './recording-timers.js';
@@ -30,7 +31,7 @@ export interface EngineEnvironment {
 // Keys bpmn-engine copies from the run message into process variables: never real variables.
 const ENGINE_KEYS = new Set(['fields', 'content', 'properties']);
 // Element events worth a history row; sequence flows and event definitions are not activities.
-const NOT_ACTIVITIES = /Definition$|^bpmn:SequenceFlow$|^bpmn:Process$/;
+const NOT_ACTIVITIES = /^bpmn:SequenceFlow$|^bpmn:Process$/;
 
 /**
  * One process instance loaded into bpmn-engine for one unit of work: started or recovered, driven
@@ -141,14 +142,26 @@ export class EngineSession {
     );
   }
 
+  /**
+   * Sets process variables. Embedded sub-processes run on copies of the process environment, so the
+   * values go into every active scope too: as in Camunda, the whole instance sees them.
+   */
   setVariables(values: Record<string, unknown>): void {
-    const env = this.processEnvironment();
-    if (env) Object.assign(env.variables, values);
+    for (const variables of this.scopes()) Object.assign(variables, values);
   }
 
   removeVariable(name: string): void {
-    const env = this.processEnvironment();
-    if (env) delete env.variables[name];
+    for (const variables of this.scopes()) delete variables[name];
+  }
+
+  private scopes(): Set<Record<string, unknown>> {
+    const scopes = new Set<Record<string, unknown>>();
+    const root = this.processEnvironment();
+    if (root) scopes.add(root.variables);
+    if (this.status === 'running') {
+      for (const api of this.postponed()) scopes.add(api.environment.variables);
+    }
+    return scopes;
   }
 
   /** Completes a waiting element (user task, external task, message catch) with an output payload. */
@@ -225,7 +238,13 @@ export class EngineSession {
     const listener = new EventEmitter();
     const record = (event: ActivityEvent['event']) => (api: ElementApi) => {
       // A recovered activity was started in an earlier unit of work; its end is new and must be recorded.
-      if (NOT_ACTIVITIES.test(api.type) || (event === 'start' && api.content.isRecovered)) return;
+      // An event with one definition reports as that definition, on the event's own execution:
+      // the owner is the activity. Sub-executions of a definition (`…_0`) are not activities.
+      const type = api.owner.type;
+      if (NOT_ACTIVITIES.test(type) || /Definition$/.test(type)) return;
+      if (event === 'start' && api.content.isRecovered) return;
+      // Boundary events are armed when their host starts; like Camunda, history shows only those that fired.
+      if (event === 'start' && type === 'bpmn:BoundaryEvent') return;
       // A multi-instance activity's root scope is Camunda's "multiInstanceBody"; its iterations are
       // recorded with their tasks (bpmn-engine emits no start for them).
       const body = api.content.isMultiInstance && api.content.index === undefined;
@@ -233,7 +252,7 @@ export class EngineSession {
         event,
         activityId: body ? `${api.id}#multiInstanceBody` : api.id,
         activityName: api.owner.name ?? null,
-        activityType: body ? 'multiInstanceBody' : api.type,
+        activityType: body ? 'multiInstanceBody' : type,
         executionId: api.executionId,
         at: this.env.now(),
       });

@@ -14,7 +14,7 @@ export interface RecordedTimer {
 interface TimerOwner {
   id?: string;
   executionId?: string;
-  parent?: { executionId?: string };
+  parent?: { id?: string; executionId?: string };
   expireAt?: string | Date;
   timerType?: string;
 }
@@ -58,7 +58,8 @@ export class RecordingTimers {
   private record(owner: TimerOwner, callback: Callback, delay: number, args: unknown[]) {
     const key = this.sequence++;
     const timer: RecordedTimer = {
-      activityId: owner.id ?? '',
+      // The timer's content id is its event definition's when that has an id; the element is the parent.
+      activityId: owner.parent?.id ?? owner.id ?? '',
       executionId: owner.executionId ?? `timer-${key}`,
       ownerExecutionId: owner.parent?.executionId ?? null,
       delayMs: delay,

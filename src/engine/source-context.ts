@@ -2,11 +2,13 @@ import { BpmnModdle } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { createRequire } from 'node:module';
+import { InclusiveGateway } from './inclusive-gateway.js';
 
 const camunda = createRequire(import.meta.url)(
   'camunda-bpmn-moddle/resources/camunda.json',
 ) as object;
-const typeResolver = TypeResolver({ ...Elements });
+// Conveyor's own InclusiveGateway (a converging one joins); every other element is bpmn-elements'.
+const typeResolver = TypeResolver({ ...Elements, InclusiveGateway });
 
 /** bpmn-engine's parsed, shareable form of a BPMN document (moddle-context-serializer's context). */
 export type SourceContext = ReturnType<typeof serializer>;

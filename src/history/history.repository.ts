@@ -103,12 +103,25 @@ export class HistoryRepository {
           ],
         );
       } else {
-        await tx.query(
+        // TypeORM answers an UPDATE with [rows, affected count].
+        const [, closed] = await tx.query<[unknown[], number]>(
           `UPDATE history_activity_instance SET end_time = $3, canceled = $4,
              duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint
            WHERE instance_id = $1 AND execution_id = $2 AND end_time IS NULL`,
           [instance.id, e.executionId, e.at, e.event === 'leave'],
         );
+        // An element whose start was not recorded (a boundary event that fired) ends as a row of its own.
+        if (closed === 0 && e.event === 'end') {
+          await tx.query(
+            `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
+               activity_name, activity_type, execution_id, start_time, end_time, duration_ms)
+             SELECT $1, $2::varchar, $3, $4, $5, $6, $7, $8::varchar, $9::timestamptz, $9::timestamptz, 0
+              WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance
+                                 WHERE instance_id = $2::varchar AND execution_id = $8::varchar)`,
+            [randomUUID(), instance.id, instance.definitionId, instance.definitionKey, e.activityId, e.activityName,
+              camundaType(e.activityType), e.executionId, e.at],
+          );
+        }
       }
     }
   }
@@ -132,8 +145,9 @@ export class HistoryRepository {
     await tx.query(
       `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
          activity_name, activity_type, execution_id, task_id, assignee, start_time)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11
-        WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance WHERE instance_id = $2 AND execution_id = $8)`,
+       SELECT $1, $2::varchar, $3, $4, $5, $6, $7, $8::varchar, $9, $10, $11::timestamptz
+        WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance
+                           WHERE instance_id = $2::varchar AND execution_id = $8::varchar)`,
       [
         randomUUID(),
         task.instance_id,

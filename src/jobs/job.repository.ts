@@ -91,11 +91,12 @@ export class JobRepository {
   }
 
   async setDueDate(id: string, dueDate: Date | null): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      `UPDATE job SET due_date = $2 WHERE id = $1 RETURNING id`,
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE job SET due_date = $2 WHERE id = $1`,
       [id, dueDate],
     );
-    return rows.length > 0;
+    return affected > 0;
   }
 
   async reschedule(

@@ -1,18 +1,30 @@
-import { Body, Controller, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import {
   CorrelateMessageCommand,
   type MessageCorrelationResultDto,
 } from './correlate-message.command.js';
+import { BroadcastSignalCommand } from './broadcast-signal.command.js';
 import { CorrelateMessageDto } from './dto/correlate-message.dto.js';
+import { SignalDto } from './dto/signal.dto.js';
 
-@Controller('engine-rest/message')
+/** POST /message and POST /signal: events from outside the process. */
+@Controller('engine-rest')
 export class MessageController {
-  constructor(private readonly correlate: CorrelateMessageCommand) {}
+  constructor(
+    private readonly correlate: CorrelateMessageCommand,
+    private readonly broadcast: BroadcastSignalCommand,
+  ) {}
+
+  @Post('signal')
+  @HttpCode(204)
+  async signal(@Body() body: SignalDto, @Caller() caller: CallerInfo): Promise<void> {
+    await this.broadcast.execute(body, caller.userId);
+  }
 
   /** 204 without a result, 200 with the correlation results when resultEnabled (as Camunda). */
-  @Post()
+  @Post('message')
   async correlateMessage(
     @Body() body: CorrelateMessageDto,
     @Caller() caller: CallerInfo,

@@ -5,6 +5,7 @@ import { HistoryModule } from '../history/history.module.js';
 import { JobsRepositoriesModule } from '../jobs/jobs-repositories.module.js';
 import { TasksRepositoriesModule } from '../tasks/tasks-repositories.module.js';
 import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
+import { BroadcastSignalCommand } from './broadcast-signal.command.js';
 import { CancelInstanceCommand } from './cancel-instance.command.js';
 import { CorrelateMessageCommand } from './correlate-message.command.js';
 import { MessageController } from './message.controller.js';
@@ -34,6 +35,7 @@ import { UnitOfWork } from './unit-of-work.js';
     RuntimeProjection,
     StartInstanceCommand,
     CorrelateMessageCommand,
+    BroadcastSignalCommand,
     CancelInstanceCommand,
     SetVariablesCommand,
     ProcessInstanceService,

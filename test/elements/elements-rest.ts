@@ -113,6 +113,26 @@ export class ElementsRest extends EngineRest {
     return (await this.history(instanceId)).map((a) => a.activityId);
   }
 
+  /** Asserts that the instance waits in exactly these user tasks (any order) and returns them. */
+  async expectTasks(instanceId: string, keys: string[]): Promise<TaskInfo[]> {
+    const tasks = await this.instanceTasks(instanceId);
+    expect(tasks.map((x) => x.taskDefinitionKey).sort()).toEqual([...keys].sort());
+    return tasks;
+  }
+
+  /**
+   * Asserts that the instance has exactly one job, a duration timer started between `startedAt`
+   * and now, so due `delayMs` after a moment in that window; returns the job.
+   */
+  async expectOneTimer(instanceId: string, startedAt: number, delayMs: number): Promise<JobInfo> {
+    const jobs = await this.jobs({ processInstanceId: instanceId });
+    expect(jobs).toHaveLength(1);
+    const due = Date.parse(jobs[0].dueDate ?? '');
+    expect(due).toBeGreaterThanOrEqual(startedAt + delayMs - 1000);
+    expect(due).toBeLessThanOrEqual(Date.now() + delayMs + 1000);
+    return jobs[0];
+  }
+
   /** Asserts that an instance is over: Camunda answers 404 for an ended instance. */
   async expectEnded(instanceId: string): Promise<void> {
     const res = await this.instance(instanceId);

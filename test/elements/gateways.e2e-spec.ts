@@ -167,14 +167,10 @@ describe('elements: gateways', () => {
       // given
       const before = Date.now();
       const instance = await api.start('gateways_event_based', { businessKey: 'order-702' });
-      const jobs = await api.jobs({ processInstanceId: instance.id });
-      expect(jobs).toHaveLength(1);
-      const due = Date.parse(jobs[0].dueDate!);
-      expect(due).toBeGreaterThanOrEqual(before + 72 * HOUR - 1000);
-      expect(due).toBeLessThanOrEqual(Date.now() + 72 * HOUR + 1000);
+      const job = await api.expectOneTimer(instance.id, before, 72 * HOUR);
 
       // when
-      await api.executeJobOk(jobs[0].id);
+      await api.executeJobOk(job.id);
 
       // then
       const tasks = await api.instanceTasks(instance.id);
