@@ -10,12 +10,15 @@ const PRICE_CHANGE = bpmn(`<signal id="priceSignal" name="price-list-changed" />
   <userTask id="update" name="Обновить КП" /><sequenceFlow id="f3" sourceRef="update" targetRef="end" /><endEvent id="end" />
 </process>`);
 
-const AUDIT = bpmn(`<signal id="priceSignal2" name="price-list-changed" />
+const AUDIT = bpmn(
+  `<signal id="priceSignal2" name="price-list-changed" />
 <process id="audit" isExecutable="true">
   <startEvent id="start"><signalEventDefinition signalRef="priceSignal2" /></startEvent>
   <sequenceFlow id="f1" sourceRef="start" targetRef="check" /><userTask id="check" name="Проверить прайс" />
   <sequenceFlow id="f2" sourceRef="check" targetRef="end" /><endEvent id="end" />
-</process>`, 'Definitions_audit');
+</process>`,
+  'Definitions_audit',
+);
 
 describe('POST /signal', () => {
   let t: TestApp;
@@ -35,13 +38,19 @@ describe('POST /signal', () => {
 
     await request(t.http)
       .post('/engine-rest/signal')
-      .send({ name: 'price-list-changed', variables: { priceList: { value: '2027', type: 'String' } } })
+      .send({
+        name: 'price-list-changed',
+        variables: { priceList: { value: '2027', type: 'String' } },
+      })
       .expect(204);
 
     for (const instance of [first, second]) {
       const tasks = await api.tasks({ processInstanceId: instance.id });
       expect(tasks.map((task) => task.name)).toEqual(['Обновить КП']);
-      expect((await api.variables(instance.id)).priceList).toMatchObject({ value: '2027', type: 'String' });
+      expect((await api.variables(instance.id)).priceList).toMatchObject({
+        value: '2027',
+        type: 'String',
+      });
     }
     expect(await api.tasks({ processDefinitionKey: 'audit' })).toHaveLength(1);
   });

@@ -9,6 +9,14 @@ import { RecordingTimers } from './recording-timers.js';
 import type { SourceContext } from './source-context.js';
 import { classifyWaits, listPostponed, type Wait } from './waiting-tree.js';
 
+interface BoundaryActivity {
+  type: string;
+  isRunning: boolean;
+  behaviour?: { cancelActivity?: boolean };
+  attachedTo?: { id: string; type: string; executionId: string; isRunning: boolean } | null;
+  run(content: unknown): void;
+}
+
 /** The persisted engine state, definition source stripped (the source is cached per definition version). */
 export type EngineState = Record<string, unknown>;
 
@@ -167,6 +175,21 @@ export class EngineSession {
   /** Completes a waiting element (user task, external task, message catch) with an output payload. */
   async signal(wait: Wait, output: Record<string, unknown> = {}): Promise<void> {
     wait.api.signal(output);
+    await this.settle();
+    await this.rearmBoundary(wait);
+  }
+
+  /**
+   * A non-interrupting boundary event keeps listening while its host is active (a second message
+   * makes a second reminder), but bpmn-elements arms it once per host run: arm it again.
+   */
+  private async rearmBoundary(wait: Wait): Promise<void> {
+    const boundary = wait.api.owner as unknown as BoundaryActivity;
+    if (boundary.type !== 'bpmn:BoundaryEvent' || boundary.behaviour?.cancelActivity !== false)
+      return;
+    const host = boundary.attachedTo;
+    if (!host?.isRunning || boundary.isRunning) return;
+    boundary.run({ inbound: [{ id: host.id, executionId: host.executionId, type: host.type }] });
     await this.settle();
   }
 

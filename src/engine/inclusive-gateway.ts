@@ -19,12 +19,13 @@ interface ElementContext {
  * waits until each incoming flow was taken or discarded (a branch the split did not take arrives
  * as discarded), which is the inclusive join's meaning. Splitting stays inclusive.
  */
-export function InclusiveGateway(activityDef: ActivityDefinition, context: ElementContext): unknown {
+export function InclusiveGateway(
+  activityDef: ActivityDefinition,
+  context: ElementContext,
+): unknown {
   const converging = context.getInboundSequenceFlows(activityDef.id).length > 1;
   const definition = converging ? { ...activityDef, isParallelGateway: true } : activityDef;
-  return new (Activity as unknown as new (behaviour: unknown, def: unknown, ctx: unknown) => unknown)(
-    InclusiveGatewayBehaviour,
-    definition,
-    context,
-  );
+  return new (
+    Activity as unknown as new (behaviour: unknown, def: unknown, ctx: unknown) => unknown
+  )(InclusiveGatewayBehaviour, definition, context);
 }

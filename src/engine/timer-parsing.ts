@@ -16,10 +16,12 @@ interface ParsedTimer {
  */
 function parse(timerType: TimerKind, value: unknown): ParsedTimer {
   const now = new Date();
-  if (value instanceof Date) return { expireAt: value, repeat: undefined, delay: value.getTime() - now.getTime() };
+  if (value instanceof Date)
+    return { expireAt: value, repeat: undefined, delay: value.getTime() - now.getTime() };
   const spec = parseTimerDefinition(timerType, String(value));
   const expireAt = nextDueDate(spec, now) ?? undefined;
-  const repeat = spec.type === 'repeating' ? (spec.repetitions ?? -1) : spec.type === 'cron' ? -1 : undefined;
+  const repeat =
+    spec.type === 'repeating' ? (spec.repetitions ?? -1) : spec.type === 'cron' ? -1 : undefined;
   return { expireAt, repeat, delay: expireAt ? expireAt.getTime() - now.getTime() : undefined };
 }
 

@@ -65,13 +65,13 @@ function kindOf(api: ElementApi, all: ElementApi[]): WaitKind | null {
       return isLoopRoot(api, all) ? null : 'userTask';
     case 'bpmn:TimerEventDefinition':
       return content.expireAt ? 'timer' : null;
+    // The element itself carries the message (or signal) it waits for; its event definition's
+    // sub-execution (`…_0`) waits too, but it is the same wait.
     case 'bpmn:MessageEventDefinition':
     case 'bpmn:ReceiveTask':
-      return content.state === 'wait' || api.type === 'bpmn:MessageEventDefinition'
-        ? 'message'
-        : null;
+      return content.message ? 'message' : null;
     case 'bpmn:SignalEventDefinition':
-      return 'signal';
+      return content.signal ? 'signal' : null;
     case 'bpmn:CallActivity':
       return isLoopRoot(api, all) ? null : 'callActivity';
     default:

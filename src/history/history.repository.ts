@@ -118,8 +118,17 @@ export class HistoryRepository {
              SELECT $1, $2::varchar, $3, $4, $5, $6, $7, $8::varchar, $9::timestamptz, $9::timestamptz, 0
               WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance
                                  WHERE instance_id = $2::varchar AND execution_id = $8::varchar)`,
-            [randomUUID(), instance.id, instance.definitionId, instance.definitionKey, e.activityId, e.activityName,
-              camundaType(e.activityType), e.executionId, e.at],
+            [
+              randomUUID(),
+              instance.id,
+              instance.definitionId,
+              instance.definitionKey,
+              e.activityId,
+              e.activityName,
+              camundaType(e.activityType),
+              e.executionId,
+              e.at,
+            ],
           );
         }
       }
@@ -186,6 +195,19 @@ export class HistoryRepository {
          duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
        WHERE instance_id = $1 AND end_time IS NULL AND activity_type = 'endEvent'`,
       [instanceId, at],
+    );
+  }
+
+  /** A call activity's row points at the child instance it started. */
+  async linkCalledInstance(
+    tx: EntityManager,
+    parentId: string,
+    executionId: string,
+    childId: string,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE history_activity_instance SET called_instance_id = $3 WHERE instance_id = $1 AND execution_id = $2`,
+      [parentId, executionId, childId],
     );
   }
 

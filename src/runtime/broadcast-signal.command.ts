@@ -21,7 +21,9 @@ export class BroadcastSignalCommand {
   ) {}
 
   async execute(body: SignalDto, userId: string | null): Promise<void> {
-    const variables = parseVariables(body.variables ?? {}, { maxValueBytes: this.config.maxVariableBytes });
+    const variables = parseVariables(body.variables ?? {}, {
+      maxValueBytes: this.config.maxVariableBytes,
+    });
     const waiting = (await this.subscriptions.findWaiting('signal', body.name)).filter(
       (s) => body.executionId === undefined || s.execution_id === body.executionId,
     );

@@ -11,6 +11,7 @@ import { DefinitionsRepository } from '../definitions/definitions.repository.js'
 import { engineExpressions } from '../engine/engine-expressions.js';
 import type { Wait } from '../engine/waiting-tree.js';
 import { Clock } from '../common/clock.js';
+import { HistoryRepository } from '../history/history.repository.js';
 import { businessKeyMapping, callActivitySpec, mapVariables } from './call-activity-mappings.js';
 import { InstanceRepository, type InstanceRow } from './instance.repository.js';
 import type { StartRequest, UnitOfWorkResult, CommandContext } from './unit-of-work.js';
@@ -37,6 +38,7 @@ export class CallActivityOrchestrator {
     private readonly definitions: DefinitionsRepository,
     private readonly cache: DefinitionCache,
     private readonly clock: Clock,
+    private readonly history: HistoryRepository,
   ) {}
 
   async startChildren(
@@ -58,7 +60,7 @@ export class CallActivityOrchestrator {
       }
       const evaluate = this.evaluator(variables);
       const keyExpression = businessKeyMapping(spec.inputs);
-      await uow.start(
+      const child = await uow.start(
         {
           definition: await this.cache.get(definition.id, tx),
           businessKey: keyExpression ? String(evaluate(keyExpression).value) : null,
@@ -69,6 +71,7 @@ export class CallActivityOrchestrator {
         },
         tx,
       );
+      await this.history.linkCalledInstance(tx, parent.id, wait.executionId, child.instance.id);
     }
   }
 

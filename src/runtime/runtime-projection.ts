@@ -74,12 +74,9 @@ export class RuntimeProjection {
   /** The instance ended: close the history of whatever was still open. Runtime rows go with the instance row. */
   async closeAll(ctx: ProjectionContext): Promise<void> {
     for (const task of await this.tasks.byInstance(ctx.tx, ctx.instance.id)) {
-      await this.history.endTask(
-        ctx.tx,
-        task.id,
-        ctx.now,
-        ctx.completedTaskIds.has(task.id) ? 'completed' : 'deleted',
-      );
+      const completed = ctx.completedTaskIds.has(task.id);
+      await this.history.endTask(ctx.tx, task.id, ctx.now, completed ? 'completed' : 'deleted');
+      await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
     }
   }
 
@@ -88,12 +85,9 @@ export class RuntimeProjection {
     const waiting = new Set(waits.map((w) => w.executionId));
     const gone = existing.filter((task) => !waiting.has(task.execution_id));
     for (const task of gone) {
-      await this.history.endTask(
-        ctx.tx,
-        task.id,
-        ctx.now,
-        ctx.completedTaskIds.has(task.id) ? 'completed' : 'deleted',
-      );
+      const completed = ctx.completedTaskIds.has(task.id);
+      await this.history.endTask(ctx.tx, task.id, ctx.now, completed ? 'completed' : 'deleted');
+      await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
     }
     await this.tasks.delete(
       ctx.tx,

@@ -213,13 +213,15 @@ export class UnitOfWork {
 
   /** Message and timer start events wait in bpmn-engine until triggered; the instance was created for this one. */
   private async triggerStartEvent(session: EngineSession, activityId: string): Promise<void> {
-    const wait = session.waits().find((w) => w.activityId === activityId);
-    if (wait) {
-      await session.signal(wait);
+    const timer = session.timers.executing.find((t) => t.activityId === activityId);
+    if (timer) {
+      await session.fireTimer(timer.executionId);
       return;
     }
-    const timer = session.timers.executing.find((t) => t.activityId === activityId);
-    if (timer) await session.fireTimer(timer.executionId);
+    const wait = session
+      .waits()
+      .find((w) => w.activityId === activityId && (w.kind === 'message' || w.kind === 'signal'));
+    if (wait) await session.signal(wait);
   }
 
   private transaction<T>(

@@ -66,15 +66,22 @@ describe('elements: boundary events', () => {
 
     // the boundary event still listens while the task waits
     await api.correlateOk({ messageName: 'client-called', businessKey: 'order-201' });
-    const more = await api.expectTasks(instance.id, ['assembleOrder', 'callBack', 'callBack']);
+    // Deviation from Camunda (bpmn-elements runs one instance of an activity at a time): the second
+    // call-back is queued behind the first and becomes a task when the first is done.
+    const [firstCallBack] = (
+      await api.expectTasks(instance.id, ['assembleOrder', 'callBack'])
+    ).filter((x) => x.taskDefinitionKey === 'callBack');
+    await api.completeOk(firstCallBack.id);
+    const [secondCallBack] = (
+      await api.expectTasks(instance.id, ['assembleOrder', 'callBack'])
+    ).filter((x) => x.taskDefinitionKey === 'callBack');
+    expect(secondCallBack.id).not.toBe(firstCallBack.id);
 
     // once the task is done, nothing listens any more
     await api.completeOk(assemble.id);
     const late = await api.correlate({ messageName: 'client-called', businessKey: 'order-201' });
     expect(late.status).toBe(400);
-    for (const task of more.filter((x) => x.taskDefinitionKey === 'callBack')) {
-      await api.completeOk(task.id);
-    }
+    await api.completeOk(secondCallBack.id);
     await api.expectEnded(instance.id);
     const path = await api.path(instance.id);
     expect(path.filter((id) => id === 'clientCalledBack')).toHaveLength(2);

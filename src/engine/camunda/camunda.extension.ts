@@ -61,7 +61,8 @@ export function camundaExtension(activity: ActivityLike) {
   const io = behaviour.extensionElements?.values?.find((v) => v.$type === 'camunda:InputOutput');
   const isExternal = EXTERNAL_CAPABLE.has(activity.type) && behaviour.type === 'external';
   if (isExternal) behaviour.Service = ExternalTaskService;
-  if (!isExternal && !io) return undefined;
+  const errorVariables = errorVariablesOf(behaviour);
+  if (!isExternal && !io && !errorVariables) return undefined;
 
   const resolve = (value: unknown, message: MessageLike): unknown =>
     typeof value === 'string' ? environment.resolveExpression(value, message) : value;
@@ -93,6 +94,21 @@ export function camundaExtension(activity: ActivityLike) {
       const rootScope = message.content.isMultiInstance && message.content.index === undefined;
       if (!message.fields.redelivered && !rootScope) publishFormat(message);
       // The output mapping must be listened for again after every recovery.
+      if (errorVariables) {
+        // camunda:errorCodeVariable / errorMessageVariable: the caught error, kept for the path after it.
+        broker.subscribeTmp(
+          'event',
+          'activity.end',
+          (_, end) => {
+            const error = end.content.output as { code?: unknown; message?: unknown } | undefined;
+            if (errorVariables.code)
+              environment.variables[errorVariables.code] = error?.code ?? null;
+            if (errorVariables.message)
+              environment.variables[errorVariables.message] = error?.message ?? null;
+          },
+          { noAck: true, consumerTag: '_camunda-error-variables' },
+        );
+      }
       if (io?.outputParameters?.length) {
         broker.subscribeTmp(
           'event',
@@ -108,6 +124,7 @@ export function camundaExtension(activity: ActivityLike) {
     },
     deactivate() {
       broker.cancel('_camunda-output');
+      broker.cancel('_camunda-error-variables');
     },
   };
 }
@@ -139,4 +156,19 @@ function toInteger(value: unknown): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const n = Number(value);
   return Number.isInteger(n) ? n : undefined;
+}
+
+interface ErrorDefinitionBehaviour {
+  type?: string;
+  behaviour?: { errorCodeVariable?: string; errorMessageVariable?: string };
+}
+
+/** The variables an error boundary event stores the caught error's code and message in, if any. */
+function errorVariablesOf(
+  behaviour: Record<string, unknown>,
+): { code?: string; message?: string } | null {
+  const definitions = (behaviour.eventDefinitions ?? []) as ErrorDefinitionBehaviour[];
+  const error = definitions.find((d) => d.type === 'bpmn:ErrorEventDefinition')?.behaviour;
+  if (!error?.errorCodeVariable && !error?.errorMessageVariable) return null;
+  return { code: error.errorCodeVariable, message: error.errorMessageVariable };
 }

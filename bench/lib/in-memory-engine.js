@@ -1,0 +1,86 @@
+// Runs the three-task process with bpmn-engine alone, in this process, without any database.
+import { Engine } from 'bpmn-engine';
+import * as Elements from 'bpmn-elements';
+import { BpmnModdle } from 'bpmn-moddle';
+import serializer, { TypeResolver } from 'moddle-context-serializer';
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
+
+const camunda = createRequire(import.meta.url)('camunda-bpmn-moddle/resources/camunda.json');
+
+/** Parses the XML once, as Conveyor does per definition version (bpmn-moddle + camunda moddle). */
+export async function parseSourceContext(xml) {
+  const moddle = new BpmnModdle({ camunda });
+  const parsed = await moddle.fromXML(xml);
+  return serializer(parsed, TypeResolver({ ...Elements }));
+}
+
+/** The user task the engine waits in, after letting any asynchronous step run out. */
+async function waitingTask(engine, execution) {
+  for (let i = 0; i < 1000; i++) {
+    if (engine.state !== 'running') return null;
+    const task = execution.getPostponed().find((api) => api.type === 'bpmn:UserTask');
+    if (task) return task;
+    await setImmediate();
+  }
+  throw new Error(`engine neither waits in a user task nor ends (state ${engine.state})`);
+}
+
+function assertEnded(engine, completed) {
+  if (engine.state !== 'idle' || completed.join() !== 'a,b,c') {
+    throw new Error(`instance did not run a,b,c to the end: ${completed.join()} (${engine.state})`);
+  }
+}
+
+/** One instance kept in memory from start to end: execute, then signal each task in turn. */
+export async function runInMemory(options, name) {
+  const engine = new Engine({ name, ...options });
+  const execution = await engine.execute();
+  const completed = [];
+  for (let task = await waitingTask(engine, execution); task;) {
+    completed.push(task.id);
+    execution.signal({ id: task.id });
+    task = await waitingTask(engine, execution);
+  }
+  assertEnded(engine, completed);
+}
+
+/**
+ * One instance persisted at every wait the way Conveyor's unit of work does it: stop, getState
+ * without the definition source, a JSON round trip, then a new Engine recovers and resumes it.
+ */
+export async function runWithStateRoundTrips(sourceContext, name) {
+  let engine = new Engine({ name, sourceContext });
+  let execution = await engine.execute();
+  const completed = [];
+  for (let task = await waitingTask(engine, execution); task;) {
+    await engine.stop();
+    const state = await engine.getState();
+    for (const definition of state.definitions) delete definition.source;
+    const saved = JSON.parse(JSON.stringify(state));
+
+    engine = new Engine({ name, sourceContext }).recover(saved);
+    execution = await engine.resume();
+    const resumed = await waitingTask(engine, execution);
+    if (resumed?.id !== task.id) throw new Error(`recovered at ${resumed?.id}, not ${task.id}`);
+    completed.push(resumed.id);
+    execution.signal({ id: resumed.id });
+    task = await waitingTask(engine, execution);
+  }
+  assertEnded(engine, completed);
+}
+
+/** Runs `runOne` sequentially: `warmup` unmeasured, then `count` timed instances. */
+export async function measureSequential(runOne, { warmup, count }) {
+  for (let i = 0; i < warmup; i++) await runOne(`warmup-${i}`);
+  const durations = [];
+  const began = performance.now();
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    await runOne(`instance-${i}`);
+    durations.push(performance.now() - t0);
+  }
+  const elapsedMs = performance.now() - began;
+  return { durations, elapsedMs, perSecond: (count * 1000) / elapsedMs };
+}
