@@ -20,15 +20,16 @@ import {
 } from './event-subscription.repository.js';
 import { UnitOfWork, type UnitOfWorkResult } from './unit-of-work.js';
 
+/** Camunda's MessageCorrelationResultWithVariableDto: the execution or the started instance, never null. */
 export interface MessageCorrelationResultDto {
   resultType: 'Execution' | 'ProcessDefinition';
-  execution: {
+  execution?: {
     id: string;
     processInstanceId: string;
     ended: boolean;
     tenantId: string | null;
-  } | null;
-  processInstance: ProcessInstanceDto | null;
+  };
+  processInstance?: ProcessInstanceDto;
   variables?: Record<string, unknown>;
 }
 
@@ -139,21 +140,21 @@ function toResult(
   executionId: string | null,
   withVariables: boolean,
 ): MessageCorrelationResultDto {
-  const instance = toProcessInstanceDto(result.instance, result.ended);
-  return {
-    resultType: type,
-    execution:
-      type === 'Execution'
-        ? {
-            id: executionId ?? result.instance.id,
-            processInstanceId: result.instance.id,
-            ended: result.ended,
-            tenantId: result.instance.tenant_id,
-          }
-        : null,
-    processInstance: type === 'ProcessDefinition' ? instance : null,
-    ...(withVariables ? { variables: toVariablesDto(result.variables) } : {}),
+  const variables = withVariables ? { variables: toVariablesDto(result.variables) } : {};
+  if (type === 'ProcessDefinition') {
+    return {
+      resultType: type,
+      processInstance: toProcessInstanceDto(result.instance, result.ended),
+      ...variables,
+    };
+  }
+  const execution = {
+    id: executionId ?? result.instance.id,
+    processInstanceId: result.instance.id,
+    ended: result.ended,
+    tenantId: result.instance.tenant_id,
   };
+  return { resultType: type, execution, ...variables };
 }
 
 function mismatch(message: string): ConveyorError {
