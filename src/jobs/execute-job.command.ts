@@ -31,7 +31,12 @@ export class ExecuteJobCommand {
     if (job.type === 'timer-start') return this.startByTimer(job);
     if (!job.instance_id) return;
     await this.unitOfWork.onInstance(job.instance_id, async (ctx) => {
-      await ctx.session.fireTimer(job.execution_id ?? '');
+      if (job.type === 'async-continuation') {
+        const wait = ctx.session.findWait(job.execution_id ?? '');
+        if (wait) await ctx.session.signal(wait);
+      } else {
+        await ctx.session.fireTimer(job.execution_id ?? '');
+      }
     });
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { ASYNC_BEFORE_SUFFIX } from '../engine/async-before.js';
 import type { EngineSession } from '../engine/engine-session.js';
 import type { RecordedTimer } from '../engine/recording-timers.js';
 import type { Wait } from '../engine/waiting-tree.js';
@@ -55,7 +56,12 @@ export class RuntimeProjection {
       ctx,
       waits.filter((w) => w.kind === 'userTask'),
     );
-    const dueTimers = await this.syncTimers(ctx, timers);
+    const dueTimers =
+      (await this.syncTimers(ctx, timers)) +
+      (await this.syncAsyncContinuations(
+        ctx,
+        waits.filter((w) => w.kind === 'asyncBefore'),
+      ));
     await this.syncSubscriptions(
       ctx,
       waits.filter((w) => w.kind === 'message' || w.kind === 'signal'),
@@ -143,6 +149,35 @@ export class RuntimeProjection {
       created.push(task);
     }
     return created;
+  }
+
+  /** An asyncBefore wait is a job due now: the job executor (or POST /job/{id}/execute) continues it. */
+  private async syncAsyncContinuations(ctx: ProjectionContext, waits: Wait[]): Promise<number> {
+    const existing = (await this.jobs.byInstance(ctx.tx, ctx.instance.id)).filter(
+      (job) => job.type === 'async-continuation',
+    );
+    const waiting = new Set(waits.map((w) => w.executionId));
+    await this.jobs.delete(
+      ctx.tx,
+      existing.filter((job) => !waiting.has(job.execution_id ?? '')).map((job) => job.id),
+    );
+    const known = new Set(existing.map((job) => job.execution_id));
+    const created = waits.filter((w) => !known.has(w.executionId));
+    for (const wait of created) {
+      await this.jobs.insert(ctx.tx, {
+        id: randomUUID(),
+        type: 'async-continuation',
+        instance_id: ctx.instance.id,
+        definition_id: ctx.instance.definition_id,
+        definition_key: ctx.instance.definition_key,
+        activity_id: wait.activityId.slice(0, -ASYNC_BEFORE_SUFFIX.length),
+        execution_id: wait.executionId,
+        due_date: ctx.now,
+        handler: { asyncBefore: true },
+        created: ctx.now,
+      });
+    }
+    return created.length;
   }
 
   private async syncTimers(ctx: ProjectionContext, timers: RecordedTimer[]): Promise<number> {

@@ -23,5 +23,6 @@ declare module 'bpmn-moddle' {
       options?: Record<string, unknown>,
     ): Promise<ParseResult>;
     toXML(element: ModdleElement, options?: Record<string, unknown>): Promise<{ xml: string }>;
+    create(type: string, attributes?: Record<string, unknown>): ModdleElement;
   }
 }
