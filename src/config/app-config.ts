@@ -16,6 +16,8 @@ export class AppConfig {
   readonly maxDeploymentBytes!: number;
   readonly maxVariableBytes!: number;
   readonly script!: { timeoutMs: number; memoryBytes: number };
+  /** The job executor: whether this node runs jobs, how often it looks, how long it may hold one. */
+  readonly jobs!: { enabled: boolean; pollMs: number; lockMs: number; nodeId: string };
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);

@@ -87,4 +87,19 @@ export class Environment {
   @Min(1)
   @Max(1024)
   CONVEYOR_SCRIPT_MEMORY_MB: number = 32;
+
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  CONVEYOR_JOB_EXECUTOR: string = 'true';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  CONVEYOR_JOB_POLL_MS: number = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  @Max(24 * 3600 * 1000)
+  CONVEYOR_JOB_LOCK_MS: number = 300_000;
 }

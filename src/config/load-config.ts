@@ -1,5 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { AppConfig } from './app-config.js';
 import { Environment } from './environment.js';
@@ -48,6 +50,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     script: {
       timeoutMs: parsed.CONVEYOR_SCRIPT_TIMEOUT_MS,
       memoryBytes: parsed.CONVEYOR_SCRIPT_MEMORY_MB * 1024 * 1024,
+    },
+    jobs: {
+      enabled: parsed.CONVEYOR_JOB_EXECUTOR === 'true',
+      pollMs: parsed.CONVEYOR_JOB_POLL_MS,
+      lockMs: parsed.CONVEYOR_JOB_LOCK_MS,
+      nodeId: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     },
   });
 }

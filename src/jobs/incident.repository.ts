@@ -40,6 +40,14 @@ export class IncidentRepository {
     );
   }
 
+  async resolveForJob(tx: EntityManager | null, jobId: string): Promise<void> {
+    await (tx ?? this.dataSource).query(`DELETE FROM incident WHERE job_id = $1`, [jobId]);
+  }
+
+  async createOutside(incident: Omit<IncidentRow, 'id' | 'annotation'>): Promise<void> {
+    await this.dataSource.transaction((tx) => this.create(tx, incident));
+  }
+
   async resolveForExternalTask(tx: EntityManager, externalTaskId: string): Promise<void> {
     await tx.query(`DELETE FROM incident WHERE external_task_id = $1`, [externalTaskId]);
   }

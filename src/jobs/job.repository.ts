@@ -105,11 +105,79 @@ export class JobRepository {
     dueDate: Date,
     handler: Record<string, unknown>,
   ): Promise<void> {
-    await tx.query(`UPDATE job SET due_date = $2, handler = $3 WHERE id = $1`, [
-      id,
-      dueDate,
-      JSON.stringify(handler),
+    await tx.query(
+      `UPDATE job SET due_date = $2, handler = $3, lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
+      [id, dueDate, JSON.stringify(handler)],
+    );
+  }
+
+  /**
+   * Claims due jobs for this node with FOR UPDATE SKIP LOCKED, so several nodes never take the
+   * same job, and leases them until `leaseUntil`. A job whose earlier lease ran out was being run by
+   * a node that died: it comes back too, flagged so the caller counts that run as a failed attempt.
+   */
+  async acquire(
+    tx: EntityManager,
+    owner: string,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<(JobRow & { abandoned: boolean })[]> {
+    const rows = await tx.query<JobRow[]>(
+      `SELECT * FROM job
+        WHERE due_date <= $1 AND retries > 0 AND NOT suspended
+          AND (lock_expiration IS NULL OR lock_expiration < $1)
+        ORDER BY due_date, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+      [now],
+    );
+    if (rows.length === 0) return [];
+    await tx.query(`UPDATE job SET lock_owner = $2, lock_expiration = $3 WHERE id = ANY($1)`, [
+      rows.map((row) => row.id),
+      owner,
+      leaseUntil,
     ]);
+    return rows.map((row) => ({ ...row, abandoned: row.lock_owner !== null }));
+  }
+
+  /** A failed attempt: fewer retries, the error kept, due again after the backoff, unlocked. */
+  async recordFailure(
+    id: string,
+    failure: { message: string; stacktrace: string; retries: number; dueDate: Date },
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE job SET retries = $2, exception_message = $3, exception_stacktrace = $4, due_date = $5,
+         lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
+      [
+        id,
+        failure.retries,
+        failure.message.slice(0, 4000),
+        failure.stacktrace.slice(0, 20_000),
+        failure.dueDate,
+      ],
+    );
+  }
+
+  async unlock(tx: EntityManager | null, id: string): Promise<void> {
+    await (tx ?? this.dataSource).query(
+      `UPDATE job SET lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
+      [id],
+    );
+  }
+
+  async setRetries(id: string, retries: number): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE job SET retries = $2, lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
+      [id, retries],
+    );
+    return affected > 0;
+  }
+
+  async stacktrace(id: string): Promise<string | null> {
+    const rows = await this.dataSource.query<{ exception_stacktrace: string | null }[]>(
+      `SELECT exception_stacktrace FROM job WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.exception_stacktrace ?? null;
   }
 
   /** Timer start jobs of every version of a process key (a new version replaces them). */

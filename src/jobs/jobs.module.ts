@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RuntimeModule } from '../runtime/runtime.module.js';
 import { ExecuteJobCommand } from './execute-job.command.js';
+import { JobExecutor } from './job-executor.service.js';
 import { ExternalTaskWorkerService } from './external-task-worker.service.js';
 import { ExternalTaskController } from './external-task.controller.js';
 import { IncidentRepository } from './incident.repository.js';
@@ -10,6 +11,7 @@ import { JobsRepositoriesModule } from './jobs-repositories.module.js';
 @Module({
   imports: [RuntimeModule, JobsRepositoriesModule],
   controllers: [JobController, ExternalTaskController],
-  providers: [ExecuteJobCommand, ExternalTaskWorkerService, IncidentRepository],
+  providers: [ExecuteJobCommand, ExternalTaskWorkerService, IncidentRepository, JobExecutor],
+  exports: [JobExecutor],
 })
 export class JobsModule {}

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
+import { JobSignals } from '../common/job-signals.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toEngineVariables, type StoredVariable } from '../common/variables/index.js';
 import { WorkTracker } from '../common/work-tracker.js';
@@ -65,11 +66,12 @@ export class UnitOfWork {
     private readonly work: WorkTracker,
     private readonly clock: Clock,
     private readonly callActivities: CallActivityOrchestrator,
+    private readonly jobSignals: JobSignals,
   ) {}
 
   /** Starts a new instance and runs it to its first wait states. */
-  start(request: StartRequest, tx?: EntityManager): Promise<UnitOfWorkResult<null>> {
-    return this.transaction(tx, async (tx) => {
+  async start(request: StartRequest, tx?: EntityManager): Promise<UnitOfWorkResult<null>> {
+    const result = await this.transaction(tx, async (tx) => {
       const { definition } = request.definition;
       const now = this.clock.now();
       const instance: InstanceRow = {
@@ -107,15 +109,16 @@ export class UnitOfWork {
       if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
       return this.finish(tx, instance, session, new Map(), request.variables, new Set(), null, now);
     });
+    return this.notifyDueJobs(tx, result);
   }
 
   /** Runs a command on an existing instance. */
-  onInstance<T>(
+  async onInstance<T>(
     instanceId: string,
     command: (ctx: CommandContext) => Promise<T>,
     tx?: EntityManager,
   ): Promise<UnitOfWorkResult<T>> {
-    return this.transaction(tx, async (tx) => {
+    const result = await this.transaction(tx, async (tx) => {
       const instance = await this.instances.lock(tx, instanceId);
       if (!instance) {
         throw new ConveyorError(
@@ -144,6 +147,7 @@ export class UnitOfWork {
       });
       return this.finish(tx, instance, session, before, declared, completed, value, now);
     });
+    return this.notifyDueJobs(tx, result);
   }
 
   private async finish<T>(
@@ -222,6 +226,15 @@ export class UnitOfWork {
       .waits()
       .find((w) => w.activityId === activityId && (w.kind === 'message' || w.kind === 'signal'));
     if (wait) await session.signal(wait);
+  }
+
+  /** Wakes the job executor once the transaction that made a job due has committed. */
+  private notifyDueJobs<T>(
+    outer: EntityManager | undefined,
+    result: UnitOfWorkResult<T>,
+  ): UnitOfWorkResult<T> {
+    if (!outer && (result.projection?.dueTimers ?? 0) > 0) this.jobSignals.dueJobsCreated();
+    return result;
   }
 
   private transaction<T>(

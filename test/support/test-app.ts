@@ -22,7 +22,13 @@ export async function startTestApp(
   database?: TestDatabase,
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = loadConfig({ LOG_LEVEL: process.env.LOG_LEVEL, ...db.env, ...env });
+  // The job executor stays off unless a test turns it on: tests run jobs when they choose to.
+  const config = loadConfig({
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    CONVEYOR_JOB_EXECUTOR: 'false',
+    ...db.env,
+    ...env,
+  });
   const app = await createApp(config);
   await app.init();
   let stopped = false;

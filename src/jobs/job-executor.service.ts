@@ -1,0 +1,142 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock.js';
+import { JobSignals } from '../common/job-signals.js';
+import { WorkTracker } from '../common/work-tracker.js';
+import { AppConfig } from '../config/app-config.js';
+import { ExecuteJobCommand } from './execute-job.command.js';
+import { IncidentRepository } from './incident.repository.js';
+import { JobRepository, type JobRow } from './job.repository.js';
+
+const BATCH = 20;
+/** Waits between attempts of a failing job: 10 s, 1 min, 5 min (Camunda retries 3 times by default). */
+const BACKOFF_MS = [10_000, 60_000, 300_000];
+
+/**
+ * DESIGN.md §4: the job executor. Ticked by @nestjs/schedule (and woken after commits that made a
+ * job due), it claims due jobs with FOR UPDATE SKIP LOCKED and a lease, runs each as a unit of work
+ * and, when one fails, retries it with a backoff until its retries run out and it becomes an
+ * incident. Execution is at least once: a job whose timer no longer waits does nothing.
+ */
+@Injectable()
+export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('JobExecutor');
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobRepository,
+    private readonly incidents: IncidentRepository,
+    private readonly executeJob: ExecuteJobCommand,
+    private readonly work: WorkTracker,
+    private readonly clock: Clock,
+    private readonly signals: JobSignals,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.jobs.enabled) return;
+    this.scheduler.addInterval(
+      'job-executor',
+      setInterval(() => this.wake(), this.config.jobs.pollMs),
+    );
+    this.signals.onDueJobs(() => this.wake());
+    this.wake(); // jobs that fell due while every node was down run now
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', 'job-executor'))
+      this.scheduler.deleteInterval('job-executor');
+  }
+
+  /** Asks for a run soon; runs never overlap on one node. */
+  wake(): void {
+    if (this.work.isStopping) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.runDueJobs().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+    this.running.catch((error: unknown) =>
+      this.logger.error(error instanceof Error ? error.stack : String(error)),
+    );
+  }
+
+  /** Runs every job due now (batch after batch); returns how many ran. Tests call it after moving the clock. */
+  async runDueJobs(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      if (this.work.isStopping) return total;
+      const now = this.clock.now();
+      const leaseUntil = new Date(now.getTime() + this.config.jobs.lockMs);
+      const batch = await this.work.run(() =>
+        this.dataSource.transaction((tx) =>
+          this.jobs.acquire(tx, this.config.jobs.nodeId, now, leaseUntil, BATCH),
+        ),
+      );
+      if (batch.length === 0) return total;
+      for (const job of batch) {
+        if (job.abandoned)
+          await this.fail(
+            job,
+            new Error(
+              `The node running job ${job.id} stopped before it finished (its lease expired)`,
+            ),
+          );
+        else await this.run(job);
+      }
+      total += batch.length;
+    }
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    try {
+      await this.executeJob.execute(job.id);
+      await this.jobs.unlock(null, job.id); // a timer that stays (a cycle) is free again
+    } catch (error) {
+      await this.fail(job, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private async fail(job: JobRow, error: Error): Promise<void> {
+    const retries = Math.max(job.retries - 1, 0);
+    const now = this.clock.now();
+    const attempt = Math.max(0, 3 - retries - 1);
+    await this.jobs.recordFailure(job.id, {
+      message: error.message,
+      stacktrace: error.stack ?? error.message,
+      retries,
+      dueDate: new Date(now.getTime() + (BACKOFF_MS[attempt] ?? BACKOFF_MS[BACKOFF_MS.length - 1])),
+    });
+    this.logger.warn(
+      `Job ${job.id} (${job.type} at ${job.activity_id}) failed, ${retries} retries left: ${error.message}`,
+    );
+    if (retries === 0) {
+      await this.incidents.createOutside({
+        type: 'failedJob',
+        instance_id: job.instance_id,
+        definition_id: job.definition_id,
+        activity_id: job.activity_id,
+        execution_id: job.execution_id,
+        job_id: job.id,
+        external_task_id: null,
+        message: error.message,
+        created: now,
+      });
+    }
+  }
+}
