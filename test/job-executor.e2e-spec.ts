@@ -113,6 +113,57 @@ describe('job executor', () => {
     expect(stack.text).toContain('справочник недоступен');
   });
 
+  it('honours camunda:failedJobRetryTimeCycle and lets an operator retry an incident', async () => {
+    await api.deployOk(
+      BROKEN.replace(
+        '<intermediateCatchEvent id="wait">',
+        '<intermediateCatchEvent id="wait"><extensionElements><camunda:failedJobRetryTimeCycle>R2/PT10M</camunda:failedJobRetryTimeCycle></extensionElements>',
+      ),
+      'broken.bpmn',
+    );
+    const instance = await api.start('broken');
+    const [job] = (
+      await request(t.http).get('/engine-rest/job').query({ processInstanceId: instance.id })
+    ).body;
+    expect(job.retries).toBe(2);
+    clock.advance(2 * 3600 * 1000);
+    await executor.runDueJobs();
+    const [failedOnce] = (
+      await request(t.http).get('/engine-rest/job').query({ processInstanceId: instance.id })
+    ).body;
+    expect(failedOnce.retries).toBe(1);
+    const tenMinutes = Date.parse(failedOnce.dueDate) - clock.now().getTime();
+    expect(tenMinutes).toBeGreaterThan(9 * 60_000);
+    expect(tenMinutes).toBeLessThanOrEqual(10 * 60_000);
+    clock.advance(11 * 60_000);
+    await executor.runDueJobs();
+    const incidents = (
+      await request(t.http)
+        .get('/engine-rest/incident')
+        .query({ processInstanceId: instance.id })
+        .expect(200)
+    ).body;
+    expect(incidents).toMatchObject([
+      { incidentType: 'failedJob', configuration: job.id, activityId: 'wait' },
+    ]);
+    expect(
+      (
+        await request(t.http)
+          .get('/engine-rest/incident/count')
+          .query({ processInstanceId: instance.id })
+      ).body,
+    ).toEqual({ count: 1 });
+
+    await request(t.http)
+      .put(`/engine-rest/job/${job.id}/retries`)
+      .send({ retries: 1 })
+      .expect(204);
+    expect(
+      (await request(t.http).get('/engine-rest/incident').query({ processInstanceId: instance.id }))
+        .body,
+    ).toHaveLength(0);
+  });
+
   it('counts a job whose lease expired mid-run as a failed attempt', async () => {
     const instance = await api.start('followUp');
     const db = t.app.get(DataSource);

@@ -143,6 +143,17 @@ export class EngineSession {
     );
   }
 
+  /** camunda:failedJobRetryTimeCycle of an activity (e.g. `R5/PT10M`), or null for the default. */
+  retryCycleOf(activityId: string): string | null {
+    const activity = this.engine.execution?.getActivityById(activityId) as
+      | { behaviour?: { extensionElements?: { values?: { $type: string; body?: string }[] } } }
+      | undefined;
+    const cycle = activity?.behaviour?.extensionElements?.values?.find(
+      (value) => value.$type === 'camunda:FailedJobRetryTimeCycle',
+    );
+    return cycle?.body?.trim() || null;
+  }
+
   /** The instance's process variables, without the engine's own bookkeeping keys. */
   variables(): Record<string, unknown> {
     const env = this.processEnvironment();

@@ -7,6 +7,7 @@ import { DefinitionCache } from '../definitions/definition-cache.js';
 import { nextDueDate } from '../engine/timers/next-due-date.js';
 import { parseTimerDefinition, type TimerKind } from '../engine/timers/timer-definition.js';
 import { UnitOfWork } from '../runtime/unit-of-work.js';
+import { IncidentRepository } from './incident.repository.js';
 import { JobRepository, type JobRow } from './job.repository.js';
 
 /**
@@ -23,6 +24,7 @@ export class ExecuteJobCommand {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly work: WorkTracker,
+    private readonly incidents: IncidentRepository,
   ) {}
 
   async execute(jobId: string): Promise<void> {
@@ -30,7 +32,13 @@ export class ExecuteJobCommand {
     if (!job) throw new ConveyorError(ErrorCode.NotFound, `Job with id ${jobId} does not exist`);
     if (job.type === 'timer-start') return this.startByTimer(job);
     if (!job.instance_id) return;
-    await this.unitOfWork.onInstance(job.instance_id, async (ctx) => {
+    await this.runOnInstance(job, job.instance_id);
+    // It ran: an incident of an earlier failure is over.
+    await this.incidents.resolveForJob(null, job.id);
+  }
+
+  private async runOnInstance(job: JobRow, instanceId: string): Promise<void> {
+    await this.unitOfWork.onInstance(instanceId, async (ctx) => {
       if (job.type === 'async-continuation') {
         const wait = ctx.session.findWait(job.execution_id ?? '');
         if (wait) await ctx.session.signal(wait);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Page } from '../common/query/paging.dto.js';
 
 export interface IncidentRow {
   id: string;
@@ -52,25 +53,52 @@ export class IncidentRepository {
     await tx.query(`DELETE FROM incident WHERE external_task_id = $1`, [externalTaskId]);
   }
 
-  list(filter: {
-    instanceId?: string;
-    definitionId?: string;
-    type?: string;
-  }): Promise<IncidentRow[]> {
-    const params: unknown[] = [];
-    const conditions: string[] = [];
-    for (const [value, column] of [
-      [filter.instanceId, 'instance_id'],
-      [filter.definitionId, 'definition_id'],
-      [filter.type, 'type'],
-    ] as const) {
-      if (value === undefined) continue;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}`);
-    }
+  list(filter: IncidentFilter, page: Page): Promise<IncidentRow[]> {
+    const { where, params } = incidentWhere(filter);
     return this.dataSource.query(
-      `SELECT * FROM incident ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY created, id`,
+      `SELECT * FROM incident ${where} ORDER BY created, id OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }
+
+  async count(filter: IncidentFilter): Promise<number> {
+    const { where, params } = incidentWhere(filter);
+    const [row] = await this.dataSource.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM incident ${where}`,
+      params,
+    );
+    return row.count;
+  }
+}
+
+export interface IncidentFilter {
+  id?: string;
+  type?: string;
+  instanceId?: string;
+  definitionId?: string;
+  activityId?: string;
+  /** The failed job's or external task's id. */
+  configuration?: string;
+}
+
+function incidentWhere(f: IncidentFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  const columns: [unknown, string][] = [
+    [f.id, 'id'],
+    [f.type, 'type'],
+    [f.instanceId, 'instance_id'],
+    [f.definitionId, 'definition_id'],
+    [f.activityId, 'activity_id'],
+  ];
+  for (const [value, column] of columns) {
+    if (value === undefined) continue;
+    params.push(value);
+    conditions.push(`${column} = $${params.length}`);
+  }
+  if (f.configuration !== undefined) {
+    params.push(f.configuration);
+    conditions.push(`(job_id = $${params.length} OR external_task_id = $${params.length})`);
+  }
+  return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -13,15 +13,15 @@ import { AppConfig } from '../config/app-config.js';
 import { ExecuteJobCommand } from './execute-job.command.js';
 import { IncidentRepository } from './incident.repository.js';
 import { JobRepository, type JobRow } from './job.repository.js';
+import { nextAttempt } from './retry-cycle.js';
 
 const BATCH = 20;
-/** Waits between attempts of a failing job: 10 s, 1 min, 5 min (Camunda retries 3 times by default). */
-const BACKOFF_MS = [10_000, 60_000, 300_000];
 
 /**
  * DESIGN.md §4: the job executor. Ticked by @nestjs/schedule (and woken after commits that made a
  * job due), it claims due jobs with FOR UPDATE SKIP LOCKED and a lease, runs each as a unit of work
- * and, when one fails, retries it with a backoff until its retries run out and it becomes an
+ * and, when one fails, retries it after a backoff (camunda:failedJobRetryTimeCycle, else 10 s,
+ * 1 min, 5 min) until its retries run out and it becomes an
  * incident. Execution is at least once: a job whose timer no longer waits does nothing.
  */
 @Injectable()
@@ -115,12 +115,12 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
   private async fail(job: JobRow, error: Error): Promise<void> {
     const retries = Math.max(job.retries - 1, 0);
     const now = this.clock.now();
-    const attempt = Math.max(0, 3 - retries - 1);
+    const cycle = (job.handler as { retryCycle?: string }).retryCycle;
     await this.jobs.recordFailure(job.id, {
       message: error.message,
       stacktrace: error.stack ?? error.message,
       retries,
-      dueDate: new Date(now.getTime() + (BACKOFF_MS[attempt] ?? BACKOFF_MS[BACKOFF_MS.length - 1])),
+      dueDate: nextAttempt(cycle, retries, now),
     });
     this.logger.warn(
       `Job ${job.id} (${job.type} at ${job.activity_id}) failed, ${retries} retries left: ${error.message}`,

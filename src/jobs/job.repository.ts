@@ -34,9 +34,9 @@ export type NewJob = Pick<
   | 'due_date'
   | 'handler'
   | 'created'
->;
+> & { retries?: number };
 
-/** All SQL on job: timers (and later async continuations), each a row with its due date. */
+/** All SQL on job: timers and async continuations, each a row with its due date. */
 @Injectable()
 export class JobRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -52,8 +52,8 @@ export class JobRepository {
 
   async insert(tx: EntityManager, job: NewJob): Promise<void> {
     await tx.query(
-      `INSERT INTO job (id, type, instance_id, definition_id, definition_key, activity_id, execution_id, due_date, handler, created)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO job (id, type, instance_id, definition_id, definition_key, activity_id, execution_id, due_date, handler, created, retries)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         job.id,
         job.type,
@@ -65,6 +65,7 @@ export class JobRepository {
         job.due_date,
         JSON.stringify(job.handler),
         job.created,
+        job.retries ?? 3,
       ],
     );
   }

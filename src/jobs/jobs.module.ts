@@ -5,12 +5,13 @@ import { JobExecutor } from './job-executor.service.js';
 import { ExternalTaskWorkerService } from './external-task-worker.service.js';
 import { ExternalTaskController } from './external-task.controller.js';
 import { IncidentRepository } from './incident.repository.js';
+import { IncidentController } from './incident.controller.js';
 import { JobController } from './job.controller.js';
 import { JobsRepositoriesModule } from './jobs-repositories.module.js';
 
 @Module({
   imports: [RuntimeModule, JobsRepositoriesModule],
-  controllers: [JobController, ExternalTaskController],
+  controllers: [JobController, ExternalTaskController, IncidentController],
   providers: [ExecuteJobCommand, ExternalTaskWorkerService, IncidentRepository, JobExecutor],
   exports: [JobExecutor],
 })

@@ -7,6 +7,7 @@ import type { RecordedTimer } from '../engine/recording-timers.js';
 import type { Wait } from '../engine/waiting-tree.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ExternalTaskRepository } from '../jobs/external-task.repository.js';
+import { retriesOf } from '../jobs/retry-cycle.js';
 import { JobRepository } from '../jobs/job.repository.js';
 import { TaskRepository, type TaskRow } from '../tasks/task.repository.js';
 import { inferVariable } from '../common/variables/index.js';
@@ -164,16 +165,19 @@ export class RuntimeProjection {
     const known = new Set(existing.map((job) => job.execution_id));
     const created = waits.filter((w) => !known.has(w.executionId));
     for (const wait of created) {
+      const activityId = wait.activityId.slice(0, -ASYNC_BEFORE_SUFFIX.length);
+      const retryCycle = ctx.session.retryCycleOf(activityId);
       await this.jobs.insert(ctx.tx, {
         id: randomUUID(),
         type: 'async-continuation',
         instance_id: ctx.instance.id,
         definition_id: ctx.instance.definition_id,
         definition_key: ctx.instance.definition_key,
-        activity_id: wait.activityId.slice(0, -ASYNC_BEFORE_SUFFIX.length),
+        activity_id: activityId,
         execution_id: wait.executionId,
         due_date: ctx.now,
-        handler: { asyncBefore: true },
+        handler: { asyncBefore: true, retryCycle },
+        retries: retriesOf(retryCycle),
         created: ctx.now,
       });
     }
@@ -198,6 +202,7 @@ export class RuntimeProjection {
           ? timer.expireAt
           : new Date(ctx.now.getTime() + timer.delayMs);
       if (dueDate <= ctx.now) due++;
+      const retryCycle = ctx.session.retryCycleOf(timer.activityId);
       await this.jobs.insert(ctx.tx, {
         id: randomUUID(),
         type: 'timer',
@@ -207,7 +212,12 @@ export class RuntimeProjection {
         activity_id: timer.activityId,
         execution_id: timer.executionId,
         due_date: dueDate,
-        handler: { timerType: timer.timerType, ownerExecutionId: timer.ownerExecutionId },
+        handler: {
+          timerType: timer.timerType,
+          ownerExecutionId: timer.ownerExecutionId,
+          retryCycle,
+        },
+        retries: retriesOf(retryCycle),
         created: ctx.now,
       });
     }

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { IsOptional, IsString } from 'class-validator';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { toPage } from '../common/query/page.js';
+import { PagingQueryDto } from '../common/query/paging.dto.js';
+import type { CountDto } from '../common/query/count.dto.js';
+import { toIncidentDto, type IncidentDto } from './dto/incident.dto.js';
+import { IncidentRepository, type IncidentFilter } from './incident.repository.js';
+
+export class IncidentQueryDto extends PagingQueryDto {
+  @IsOptional() @IsString() incidentId?: string;
+  @IsOptional() @IsString() incidentType?: string;
+  @IsOptional() @IsString() processInstanceId?: string;
+  @IsOptional() @IsString() processDefinitionId?: string;
+  @IsOptional() @IsString() activityId?: string;
+  @IsOptional() @IsString() configuration?: string;
+}
+
+/** GET /incident: what failed and waits for a person (a failed job or external task without retries). */
+@Controller('engine-rest/incident')
+export class IncidentController {
+  constructor(private readonly incidents: IncidentRepository) {}
+
+  @Get()
+  async list(@Query() query: IncidentQueryDto): Promise<IncidentDto[]> {
+    return (await this.incidents.list(filterOf(query), toPage(query))).map(toIncidentDto);
+  }
+
+  @Get('count')
+  async count(@Query() query: IncidentQueryDto): Promise<CountDto> {
+    return { count: await this.incidents.count(filterOf(query)) };
+  }
+
+  @Get(':id')
+  async get(@Param('id') id: string): Promise<IncidentDto> {
+    const [incident] = await this.incidents.list({ id }, { offset: 0, limit: 1 });
+    if (!incident)
+      throw new ConveyorError(ErrorCode.NotFound, `Incident with id ${id} does not exist`);
+    return toIncidentDto(incident);
+  }
+}
+
+function filterOf(q: IncidentQueryDto): IncidentFilter {
+  return {
+    id: q.incidentId,
+    type: q.incidentType,
+    instanceId: q.processInstanceId,
+    definitionId: q.processDefinitionId,
+    activityId: q.activityId,
+    configuration: q.configuration,
+  };
+}
