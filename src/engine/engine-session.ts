@@ -1,6 +1,6 @@
 import { Engine } from 'bpmn-engine';
 import { EventEmitter } from 'node:events';
-import { ASYNC_BEFORE_SUFFIX } from './async-before.js';
+import { asyncActivityOf } from './async-continuations.js';
 import type { CamundaFormat, ElementApi } from './bpmn-types.js';
 import { camundaExtension } from './camunda/camunda.extension.js';
 import './timer-parsing.js';
@@ -277,7 +277,7 @@ export class EngineSession {
       // the owner is the activity. Sub-executions of a definition (`…_0`) are not activities.
       const type = api.owner.type;
       if (NOT_ACTIVITIES.test(type) || /Definition$/.test(type)) return;
-      if (api.id.endsWith(ASYNC_BEFORE_SUFFIX)) return; // Conveyor's own wait state, not the diagram's
+      if (asyncActivityOf(api.id)) return; // Conveyor's own wait state, not the diagram's
       if (event === 'start' && api.content.isRecovered) return;
       // Boundary events are armed when their host starts; like Camunda, history shows only those that fired.
       if (event === 'start' && type === 'bpmn:BoundaryEvent') return;

@@ -2,7 +2,7 @@ import { BpmnModdle } from 'bpmn-moddle';
 import * as Elements from 'bpmn-elements';
 import serializer, { TypeResolver } from 'moddle-context-serializer';
 import { createRequire } from 'node:module';
-import { insertAsyncBeforeWaits } from './async-before.js';
+import { insertAsyncWaits } from './async-continuations.js';
 import { InclusiveGateway } from './inclusive-gateway.js';
 
 const camunda = createRequire(import.meta.url)(
@@ -18,7 +18,7 @@ export type SourceContext = ReturnType<typeof serializer>;
 export async function parseSourceContext(xml: string): Promise<SourceContext> {
   const moddle = new BpmnModdle({ camunda });
   let parsed = await moddle.fromXML(xml);
-  if (insertAsyncBeforeWaits(moddle, parsed.rootElement)) {
+  if (insertAsyncWaits(moddle, parsed.rootElement)) {
     // Parse the rewritten model again so every reference is resolved as the serializer expects.
     parsed = await moddle.fromXML((await moddle.toXML(parsed.rootElement)).xml);
   }

@@ -1,8 +1,8 @@
-import { ASYNC_BEFORE_SUFFIX } from './async-before.js';
+import { asyncActivityOf } from './async-continuations.js';
 import type { ElementApi } from './bpmn-types.js';
 
 export type WaitKind =
-  'userTask' | 'externalTask' | 'timer' | 'message' | 'signal' | 'callActivity' | 'asyncBefore';
+  'userTask' | 'externalTask' | 'timer' | 'message' | 'signal' | 'callActivity' | 'async';
 
 /** Something the instance waits for, as the runtime tables see it. */
 export interface Wait {
@@ -70,7 +70,7 @@ function kindOf(api: ElementApi, all: ElementApi[]): WaitKind | null {
     // sub-execution (`…_0`) waits too, but it is the same wait.
     case 'bpmn:MessageEventDefinition':
     case 'bpmn:ReceiveTask':
-      if (api.id.endsWith(ASYNC_BEFORE_SUFFIX)) return 'asyncBefore';
+      if (asyncActivityOf(api.id)) return 'async';
       return content.message ? 'message' : null;
     case 'bpmn:SignalEventDefinition':
       return content.signal ? 'signal' : null;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ASYNC_BEFORE_SUFFIX } from '../engine/async-before.js';
+import { asyncActivityOf } from '../engine/async-continuations.js';
 import type { EngineSession } from '../engine/engine-session.js';
 import type { RecordedTimer } from '../engine/recording-timers.js';
 import type { Wait } from '../engine/waiting-tree.js';
@@ -61,7 +61,7 @@ export class RuntimeProjection {
       (await this.syncTimers(ctx, timers)) +
       (await this.syncAsyncContinuations(
         ctx,
-        waits.filter((w) => w.kind === 'asyncBefore'),
+        waits.filter((w) => w.kind === 'async'),
       ));
     await this.syncSubscriptions(
       ctx,
@@ -152,7 +152,7 @@ export class RuntimeProjection {
     return created;
   }
 
-  /** An asyncBefore wait is a job due now: the job executor (or POST /job/{id}/execute) continues it. */
+  /** An async wait is a job due now: the job executor (or POST /job/{id}/execute) continues it. */
   private async syncAsyncContinuations(ctx: ProjectionContext, waits: Wait[]): Promise<number> {
     const existing = (await this.jobs.byInstance(ctx.tx, ctx.instance.id)).filter(
       (job) => job.type === 'async-continuation',
@@ -165,7 +165,7 @@ export class RuntimeProjection {
     const known = new Set(existing.map((job) => job.execution_id));
     const created = waits.filter((w) => !known.has(w.executionId));
     for (const wait of created) {
-      const activityId = wait.activityId.slice(0, -ASYNC_BEFORE_SUFFIX.length);
+      const activityId = asyncActivityOf(wait.activityId) ?? wait.activityId;
       const retryCycle = ctx.session.retryCycleOf(activityId);
       await this.jobs.insert(ctx.tx, {
         id: randomUUID(),
@@ -176,7 +176,7 @@ export class RuntimeProjection {
         activity_id: activityId,
         execution_id: wait.executionId,
         due_date: ctx.now,
-        handler: { asyncBefore: true, retryCycle },
+        handler: { async: true, retryCycle },
         retries: retriesOf(retryCycle),
         created: ctx.now,
       });
