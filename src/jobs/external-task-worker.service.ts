@@ -20,6 +20,7 @@ import type {
   ExternalTaskBpmnErrorDto,
   ExternalTaskFailureDto,
   FetchAndLockDto,
+  LockExternalTaskDto,
 } from './dto/fetch-and-lock.dto.js';
 import { toExternalTaskDto, type ExternalTaskDto } from './dto/external-task.dto.js';
 import { ExternalTaskRepository, type ExternalTaskRow } from './external-task.repository.js';
@@ -55,6 +56,8 @@ export class ExternalTaskWorkerService {
   async fetchAndLock(request: FetchAndLockDto): Promise<LockedExternalTaskDto[]> {
     const deadline = Date.now() + (request.asyncResponseTimeout ?? 0);
     for (;;) {
+      // A long poll still waiting when the service stops answers with nothing rather than an error.
+      if (this.work.isStopping) return [];
       const locked = await this.work.run(() =>
         this.dataSource.transaction((tx) =>
           this.tasks.lockAvailable(
@@ -79,9 +82,9 @@ export class ExternalTaskWorkerService {
     const variables = parseVariables(body.variables ?? {}, {
       maxValueBytes: this.config.maxVariableBytes,
     });
-    const task = await this.lockedBy(id, body.workerId, 'completed');
+    const task = await this.lockedBy(id, body.workerId, 'complete');
     await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
-      const wait = await this.waiting(ctx.tx, ctx.session, id);
+      const wait = await this.waiting(ctx.tx, ctx.session, id, body.workerId, 'complete');
       ctx.session.setVariables(toEngineVariables(variables));
       ctx.declare(variables);
       await this.incidents.resolveForExternalTask(ctx.tx, id);
@@ -93,9 +96,15 @@ export class ExternalTaskWorkerService {
     const variables = parseVariables(body.variables ?? {}, {
       maxValueBytes: this.config.maxVariableBytes,
     });
-    const task = await this.lockedBy(id, body.workerId, 'reported a BPMN error for');
+    const task = await this.lockedBy(id, body.workerId, 'report a BPMN error for');
     await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
-      const wait = await this.waiting(ctx.tx, ctx.session, id);
+      const wait = await this.waiting(
+        ctx.tx,
+        ctx.session,
+        id,
+        body.workerId,
+        'report a BPMN error for',
+      );
       ctx.session.setVariables(toEngineVariables(variables));
       ctx.declare(variables);
       await ctx.session.throwError(wait, body.errorCode, body.errorMessage ?? body.errorCode);
@@ -104,7 +113,7 @@ export class ExternalTaskWorkerService {
 
   async failure(id: string, body: ExternalTaskFailureDto): Promise<void> {
     await this.inTransaction(async (tx) => {
-      const task = await this.checkLock(tx, id, body.workerId, 'reported a failure for');
+      const task = await this.checkLock(tx, id, body.workerId, 'report a failure for');
       const retries = body.retries ?? Math.max((task.retries ?? 1) - 1, 0);
       const now = this.clock.now();
       await this.tasks.update(tx, id, {
@@ -132,7 +141,7 @@ export class ExternalTaskWorkerService {
 
   async extendLock(id: string, body: ExtendLockDto): Promise<void> {
     await this.inTransaction(async (tx) => {
-      const task = await this.checkLock(tx, id, body.workerId, 'extended the lock of');
+      const task = await this.checkLock(tx, id, body.workerId, 'extend the lock of');
       if (!task.lock_expiration || task.lock_expiration < this.clock.now()) {
         throw new ConveyorError(
           ErrorCode.InvalidRequest,
@@ -141,6 +150,30 @@ export class ExternalTaskWorkerService {
       }
       await this.tasks.update(tx, id, {
         lock_expiration: new Date(this.clock.now().getTime() + body.newDuration),
+      });
+    });
+  }
+
+  /** Locks one task for a worker (the client's taskService.lock), unless another worker holds it. */
+  async lock(id: string, body: LockExternalTaskDto): Promise<void> {
+    await this.inTransaction(async (tx) => {
+      const task = await this.tasks.lock(tx, id);
+      if (!task) throw notFound(id);
+      const now = this.clock.now();
+      const heldByOther =
+        task.worker_id !== null &&
+        task.worker_id !== body.workerId &&
+        task.lock_expiration !== null &&
+        task.lock_expiration > now;
+      if (heldByOther) {
+        throw new ConveyorError(
+          ErrorCode.InvalidRequest,
+          `External task ${id} is already locked by worker '${task.worker_id}'.`,
+        );
+      }
+      await this.tasks.update(tx, id, {
+        worker_id: body.workerId,
+        lock_expiration: new Date(now.getTime() + body.lockDuration),
       });
     });
   }
@@ -197,16 +230,26 @@ export class ExternalTaskWorkerService {
     if (task.worker_id !== workerId) {
       throw new ConveyorError(
         ErrorCode.InvalidRequest,
-        `External task ${id} cannot be ${verb} by worker '${workerId}'. It is locked by worker '${task.worker_id ?? 'nobody'}'.`,
+        `Worker '${workerId}' cannot ${verb} external task ${id}: it is locked by worker '${task.worker_id ?? 'nobody'}'.`,
       );
     }
     return task;
   }
 
-  private async waiting(tx: EntityManager, session: EngineSession, id: string): Promise<Wait> {
-    const task = await this.tasks.lock(tx, id);
-    const wait = task ? session.findWait(task.execution_id) : undefined;
-    if (!task || !wait) throw notFound(id);
+  /**
+   * Inside the instance's unit of work: the task must still be locked by this worker (its lock may
+   * have expired and passed to another meanwhile) and still waited for by the engine.
+   */
+  private async waiting(
+    tx: EntityManager,
+    session: EngineSession,
+    id: string,
+    workerId: string,
+    verb: string,
+  ): Promise<Wait> {
+    const task = await this.checkLock(tx, id, workerId, verb);
+    const wait = session.findWait(task.execution_id);
+    if (!wait) throw notFound(id);
     return wait;
   }
 

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, Min } from 'class-validator';
 import { IsOptional, IsString } from 'class-validator';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage } from '../common/query/page.js';
+import { OptionalBooleanParam } from '../common/query/boolean-param.js';
 import { PagingQueryDto } from '../common/query/paging.dto.js';
 import type { CountDto } from '../common/query/count.dto.js';
 import { toExternalTaskDto, type ExternalTaskDto } from './dto/external-task.dto.js';
@@ -13,6 +14,7 @@ import {
   ExternalTaskBpmnErrorDto,
   ExternalTaskFailureDto,
   FetchAndLockDto,
+  LockExternalTaskDto,
 } from './dto/fetch-and-lock.dto.js';
 import {
   ExternalTaskWorkerService,
@@ -31,6 +33,11 @@ export class ExternalTaskQueryDto extends PagingQueryDto {
   @IsOptional() @IsString() processInstanceId?: string;
   @IsOptional() @IsString() processDefinitionId?: string;
   @IsOptional() @IsString() activityId?: string;
+  @IsOptional() @IsString() processDefinitionKey?: string;
+  @OptionalBooleanParam() locked?: boolean;
+  @OptionalBooleanParam() notLocked?: boolean;
+  @OptionalBooleanParam() withRetriesLeft?: boolean;
+  @OptionalBooleanParam() noRetriesLeft?: boolean;
 }
 
 /** /external-task: the worker API (fetch and lock, complete, failure, BPMN error, locks) and its read side. */
@@ -69,6 +76,21 @@ export class ExternalTaskController {
   @HttpCode(204)
   extendLock(@Param('id') id: string, @Body() body: ExtendLockDto): Promise<void> {
     return this.workers.extendLock(id, body);
+  }
+
+  @Post(':id/lock')
+  @HttpCode(204)
+  lock(@Param('id') id: string, @Body() body: LockExternalTaskDto): Promise<void> {
+    return this.workers.lock(id, body);
+  }
+
+  @Get(':id/errorDetails')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  async errorDetails(@Param('id') id: string): Promise<string> {
+    const task = await this.externalTasks.findById(id);
+    if (!task)
+      throw new ConveyorError(ErrorCode.NotFound, `External task with id ${id} does not exist`);
+    return task.error_details ?? '';
   }
 
   @Post(':id/unlock')

@@ -94,13 +94,7 @@ export class ExternalTaskRepository {
    */
   async lockAvailable(
     tx: EntityManager,
-    topics: {
-      topicName: string;
-      lockDuration: number;
-      businessKey?: string;
-      processDefinitionKey?: string;
-      processDefinitionId?: string;
-    }[],
+    topics: TopicFilter[],
     workerId: string,
     limit: number,
     usePriority: boolean,
@@ -126,6 +120,23 @@ export class ExternalTaskRepository {
         params.push(value);
         conditions.push(`${column} = $${params.length}`);
       }
+      const lists: [string[] | undefined, string][] = [
+        [topic.processDefinitionKeyIn, 't.definition_key'],
+        [topic.processDefinitionIdIn, 't.definition_id'],
+      ];
+      for (const [values, column] of lists) {
+        if (values === undefined) continue;
+        params.push(values);
+        conditions.push(`${column} = ANY($${params.length})`);
+      }
+      for (const [name, value] of Object.entries(topic.processVariables ?? {})) {
+        params.push(name, JSON.stringify(value));
+        conditions.push(
+          `EXISTS (SELECT 1 FROM variable v WHERE v.instance_id = t.instance_id AND v.task_id IS NULL
+             AND v.name = $${params.length - 1} AND v.value = $${params.length}::jsonb)`,
+        );
+      }
+      if (topic.tenantIdIn?.length && !topic.withoutTenantId) continue; // no task has a tenant
       const order = usePriority ? 't.priority DESC, t.created' : 't.created';
       const rows = await tx.query<ExternalTaskRow[]>(
         `SELECT t.* FROM external_task t WHERE ${conditions.join(' AND ')}
@@ -176,7 +187,25 @@ export class ExternalTaskRepository {
   }
 }
 
+export interface TopicFilter {
+  topicName: string;
+  lockDuration: number;
+  businessKey?: string;
+  processDefinitionKey?: string;
+  processDefinitionId?: string;
+  processDefinitionKeyIn?: string[];
+  processDefinitionIdIn?: string[];
+  processVariables?: Record<string, unknown>;
+  tenantIdIn?: string[];
+  withoutTenantId?: boolean;
+}
+
 export interface ExternalTaskFilter {
+  processDefinitionKey?: string;
+  locked?: boolean;
+  notLocked?: boolean;
+  withRetriesLeft?: boolean;
+  noRetriesLeft?: boolean;
   externalTaskId?: string;
   topicName?: string;
   workerId?: string;
@@ -201,5 +230,13 @@ function externalTaskWhere(f: ExternalTaskFilter): { where: string; params: unkn
     params.push(f[key]);
     conditions.push(`t.${column} = $${params.length}`);
   }
+  if (f.processDefinitionKey !== undefined) {
+    params.push(f.processDefinitionKey);
+    conditions.push(`t.definition_key = $${params.length}`);
+  }
+  if (f.locked) conditions.push('t.lock_expiration > now()');
+  if (f.notLocked) conditions.push('(t.lock_expiration IS NULL OR t.lock_expiration <= now())');
+  if (f.withRetriesLeft) conditions.push('(t.retries IS NULL OR t.retries > 0)');
+  if (f.noRetriesLeft) conditions.push('t.retries = 0');
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Max,
@@ -20,6 +21,13 @@ export class FetchTopicDto {
   @IsOptional() @IsString() businessKey?: string;
   @IsOptional() @IsString() processDefinitionId?: string;
   @IsOptional() @IsString() processDefinitionKey?: string;
+  @IsOptional() @IsArray() @IsString({ each: true }) processDefinitionIdIn?: string[];
+  @IsOptional() @IsArray() @IsString({ each: true }) processDefinitionKeyIn?: string[];
+  /** Process variables the instance must have, with these (JSON) values. */
+  @IsOptional() @IsObject() processVariables?: Record<string, unknown>;
+  /** Conveyor has no tenants: a tenant filter matches only with withoutTenantId. */
+  @IsOptional() @IsArray() @IsString({ each: true }) tenantIdIn?: string[];
+  @IsOptional() @IsBoolean() withoutTenantId?: boolean;
   @IsOptional() @IsBoolean() deserializeValues?: boolean;
 }
 
@@ -61,4 +69,9 @@ export class ExternalTaskBpmnErrorDto {
 export class ExtendLockDto {
   @IsString() @MinLength(1) workerId!: string;
   @Type(() => Number) @IsInt() @Min(1) newDuration!: number;
+}
+
+export class LockExternalTaskDto {
+  @IsString() @MinLength(1) workerId!: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 3600 * 1000) lockDuration!: number;
 }
