@@ -104,9 +104,16 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async run(job: JobRow): Promise<void> {
+    const { nodeId, lockMs } = this.config.jobs;
+    // The batch's lease was taken before the jobs ahead of this one ran: renew it, or leave the job
+    // to the node that took it over meanwhile.
+    if (
+      !(await this.jobs.renewLease(job.id, nodeId, new Date(this.clock.now().getTime() + lockMs)))
+    )
+      return;
     try {
       await this.executeJob.execute(job.id);
-      await this.jobs.unlock(null, job.id); // a timer that stays (a cycle) is free again
+      await this.jobs.unlock(job.id, nodeId); // a timer that stays (a cycle) is free again
     } catch (error) {
       await this.fail(job, error instanceof Error ? error : new Error(String(error)));
     }
@@ -116,7 +123,7 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     const retries = Math.max(job.retries - 1, 0);
     const now = this.clock.now();
     const cycle = (job.handler as { retryCycle?: string }).retryCycle;
-    await this.jobs.recordFailure(job.id, {
+    await this.jobs.recordFailure(job.id, this.config.jobs.nodeId, {
       message: error.message,
       stacktrace: error.stack ?? error.message,
       retries,

@@ -140,16 +140,30 @@ export class JobRepository {
     return rows.map((row) => ({ ...row, abandoned: row.lock_owner !== null }));
   }
 
-  /** A failed attempt: fewer retries, the error kept, due again after the backoff, unlocked. */
+  /**
+   * Extends this node's lease on a job right before running it. False when the job is gone or
+   * another node holds it now (this node's lease ran out meanwhile): then it must not run.
+   */
+  async renewLease(id: string, owner: string, until: Date): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE job SET lock_expiration = $3 WHERE id = $1 AND lock_owner = $2`,
+      [id, owner, until],
+    );
+    return affected > 0;
+  }
+
+  /** A failed attempt by `owner`: fewer retries, the error kept, due again after the backoff, unlocked. */
   async recordFailure(
     id: string,
+    owner: string,
     failure: { message: string; stacktrace: string; retries: number; dueDate: Date },
   ): Promise<void> {
     await this.dataSource.query(
-      `UPDATE job SET retries = $2, exception_message = $3, exception_stacktrace = $4, due_date = $5,
-         lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
+      `UPDATE job SET retries = $3, exception_message = $4, exception_stacktrace = $5, due_date = $6,
+         lock_owner = NULL, lock_expiration = NULL WHERE id = $1 AND lock_owner = $2`,
       [
         id,
+        owner,
         failure.retries,
         failure.message.slice(0, 4000),
         failure.stacktrace.slice(0, 20_000),
@@ -158,10 +172,11 @@ export class JobRepository {
     );
   }
 
-  async unlock(tx: EntityManager | null, id: string): Promise<void> {
-    await (tx ?? this.dataSource).query(
-      `UPDATE job SET lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
-      [id],
+  /** Releases `owner`'s lock (a job that stays, e.g. a timer cycle); another node's lock is left alone. */
+  async unlock(id: string, owner: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE job SET lock_owner = NULL, lock_expiration = NULL WHERE id = $1 AND lock_owner = $2`,
+      [id, owner],
     );
   }
 
