@@ -56,6 +56,7 @@ export async function startService({
   databaseUrl,
   entry = builtEntry,
   nodeArgs = [],
+  env: extraEnv = {},
   startTimeoutMs = 90_000,
 }) {
   ensureBuilt(entry);
@@ -68,6 +69,7 @@ export async function startService({
     CONVEYOR_DATA_DIR: path.join(tmp, 'data'),
     CONVEYOR_PROCESSES_DIR: path.join(tmp, 'processes-empty'),
     LOG_LEVEL: 'warn',
+    ...extraEnv, // e.g. CONVEYOR_JOB_EXECUTOR, CONVEYOR_JOB_POLL_MS
   };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;

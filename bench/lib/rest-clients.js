@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 const EXPECTED_TASKS = ['a', 'b', 'c'];
 
 /** A failed request: what was called, the status (or network error) and the body Conveyor sent. */
-class RequestError extends Error {
+export class RequestError extends Error {
   constructor(step, detail) {
     super(`${step}: ${detail}`);
     this.step = step;
@@ -15,7 +15,7 @@ class RequestError extends Error {
  * One HTTP call, timed and recorded under `step` in `latencies`. Throws RequestError on a
  * network error, a timeout or an unexpected status; returns the parsed JSON body (or null).
  */
-async function call(baseUrl, step, method, path, { body, expect, latencies, timeoutMs }) {
+export async function call(baseUrl, step, method, path, { body, expect, latencies, timeoutMs }) {
   const t0 = performance.now();
   let response;
   let text;
@@ -40,9 +40,9 @@ async function call(baseUrl, step, method, path, { body, expect, latencies, time
 }
 
 /** Deploys a BPMN file through POST /engine-rest/deployment/create (multipart). */
-export async function deploy(baseUrl, fileName, xml) {
+export async function deploy(baseUrl, fileName, xml, name = 'engine-vs-rest bench') {
   const form = new globalThis.FormData();
-  form.append('deployment-name', 'engine-vs-rest bench');
+  form.append('deployment-name', name);
   form.append('data', new globalThis.Blob([xml], { type: 'application/octet-stream' }), fileName);
   const response = await globalThis.fetch(`${baseUrl}/engine-rest/deployment/create`, {
     method: 'POST',
