@@ -52,6 +52,17 @@ export class CorrelateMessageCommand {
     body: CorrelateMessageDto,
     userId: string | null,
   ): Promise<MessageCorrelationResultDto[]> {
+    // Local correlation needs each waiting execution's local variables, which are not kept yet:
+    // refuse rather than correlate while ignoring the condition.
+    if (
+      Object.keys(body.localCorrelationKeys ?? {}).length > 0 ||
+      Object.keys(body.processVariablesLocal ?? {}).length > 0
+    ) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        'localCorrelationKeys and processVariablesLocal are not supported yet; correlate by businessKey, processInstanceId or correlationKeys',
+      );
+    }
     const limits = { maxValueBytes: this.config.maxVariableBytes };
     const variables = parseVariables(body.processVariables ?? {}, limits);
     const keys = parseVariables(body.correlationKeys ?? {}, limits);
