@@ -1,5 +1,15 @@
 import type { LogLevel } from './environment.js';
 
+export interface BusinessCalendarConfig {
+  timeZone: string;
+  /** Start and end of the working day, minutes after local midnight. */
+  workingHours: { startMinute: number; endMinute: number };
+  /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  /** Non-working dates, YYYY-MM-DD in the calendar's zone. */
+  holidays: string[];
+}
+
 export type DatabaseConfig =
   { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
 
@@ -18,6 +28,17 @@ export class AppConfig {
   readonly script!: { timeoutMs: number; memoryBytes: number };
   /** The job executor: whether this node runs jobs, how often it looks, how long it may hold one. */
   readonly jobs!: { enabled: boolean; pollMs: number; lockMs: number; nodeId: string };
+  /** The business calendar that working days and hours are counted in. */
+  readonly calendar!: BusinessCalendarConfig;
+  /** Built-in workers (notifications, process starts): whether this node runs them, how often they poll; notification channels (null: not configured). */
+  readonly builtinWorkers!: {
+    enabled: boolean;
+    pollMs: number;
+    smtpUrl: string | null;
+    mailFrom: string;
+    smsGatewayUrl: string | null;
+    smsGatewayToken: string | null;
+  };
 
   constructor(values: Omit<AppConfig, 'isProduction'>) {
     Object.assign(this, values);

@@ -102,4 +102,52 @@ export class Environment {
   @Min(1000)
   @Max(24 * 3600 * 1000)
   CONVEYOR_JOB_LOCK_MS: number = 300_000;
+
+  /** IANA zone of the business calendar: working hours and days are counted in it. */
+  @IsString()
+  CONVEYOR_CALENDAR_TIME_ZONE: string = 'Europe/Moscow';
+
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, {
+    message: 'must be HH:MM-HH:MM, e.g. 09:00-18:00',
+  })
+  CONVEYOR_CALENDAR_WORKING_HOURS: string = '09:00-18:00';
+
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that are working days. */
+  @Matches(/^[1-7](,[1-7])*$/, {
+    message: 'must be ISO weekdays 1-7 separated by commas, e.g. 1,2,3,4,5',
+  })
+  CONVEYOR_CALENDAR_WORKING_DAYS: string = '1,2,3,4,5';
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*$/, {
+    message: 'must be dates YYYY-MM-DD separated by commas',
+  })
+  CONVEYOR_CALENDAR_HOLIDAYS?: string;
+
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  CONVEYOR_BUILTIN_WORKERS: string = 'true';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  CONVEYOR_BUILTIN_WORKERS_POLL_MS: number = 1000;
+
+  /** smtp://user:password@host:port or smtps://…; without it e-mails fail and are logged as failed. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  CONVEYOR_SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3)
+  CONVEYOR_MAIL_FROM: string = 'Conveyor <conveyor@localhost>';
+
+  /** The SMS gateway: Conveyor POSTs {to, text} as JSON here. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http:// or https:// URL' })
+  CONVEYOR_SMS_GATEWAY_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  CONVEYOR_SMS_GATEWAY_TOKEN?: string;
 }

@@ -30,6 +30,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'CONVEYOR_ADMIN_USER and CONVEYOR_ADMIN_PASSWORD: set both to create the first admin, or neither',
     );
   }
+  if (!isTimeZone(parsed.CONVEYOR_CALENDAR_TIME_ZONE)) {
+    problems.push(
+      `CONVEYOR_CALENDAR_TIME_ZONE=${JSON.stringify(parsed.CONVEYOR_CALENDAR_TIME_ZONE)}: must be an IANA time zone, e.g. Europe/Moscow`,
+    );
+  }
+  const workingHours = minutesOf(parsed.CONVEYOR_CALENDAR_WORKING_HOURS);
+  if (workingHours && workingHours.startMinute >= workingHours.endMinute) {
+    problems.push('CONVEYOR_CALENDAR_WORKING_HOURS: the working day must end after it starts');
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return new AppConfig({
@@ -57,7 +66,38 @@ export function loadConfig(env: Env = process.env): AppConfig {
       lockMs: parsed.CONVEYOR_JOB_LOCK_MS,
       nodeId: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     },
+    calendar: {
+      timeZone: parsed.CONVEYOR_CALENDAR_TIME_ZONE,
+      workingHours: workingHours ?? { startMinute: 540, endMinute: 1080 },
+      workingDays: [...new Set(parsed.CONVEYOR_CALENDAR_WORKING_DAYS.split(',').map(Number))],
+      holidays: parsed.CONVEYOR_CALENDAR_HOLIDAYS?.split(',') ?? [],
+    },
+    builtinWorkers: {
+      enabled: parsed.CONVEYOR_BUILTIN_WORKERS === 'true',
+      pollMs: parsed.CONVEYOR_BUILTIN_WORKERS_POLL_MS,
+      smtpUrl: parsed.CONVEYOR_SMTP_URL ?? null,
+      mailFrom: parsed.CONVEYOR_MAIL_FROM,
+      smsGatewayUrl: parsed.CONVEYOR_SMS_GATEWAY_URL ?? null,
+      smsGatewayToken: parsed.CONVEYOR_SMS_GATEWAY_TOKEN ?? null,
+    },
   });
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** '09:00-18:00' → minutes after midnight; undefined when malformed (the validator names it). */
+function minutesOf(range: string): { startMinute: number; endMinute: number } | undefined {
+  const match = /^(\d{2}):(\d{2})-(\d{2}):(\d{2})$/.exec(range);
+  if (!match) return undefined;
+  const [h1, m1, h2, m2] = match.slice(1).map(Number);
+  return { startMinute: h1 * 60 + m1, endMinute: h2 * 60 + m2 };
 }
 
 function describe(error: ValidationError): string {

@@ -5,6 +5,9 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
+/** Where the product's BPMN processes live; pass as CONVEYOR_PROCESSES_DIR to deploy them. */
+export const PROCESSES_DIR = 'processes';
+
 export interface TestApp {
   app: NestExpressApplication;
   http: App;
@@ -22,10 +25,13 @@ export async function startTestApp(
   database?: TestDatabase,
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  // The job executor stays off unless a test turns it on: tests run jobs when they choose to.
+  // The job executor and built-in workers stay off unless a test turns them on: tests run jobs
+  // when they choose to. processes/ is deployed only where a test asks for it (PROCESSES_DIR).
   const config = loadConfig({
     LOG_LEVEL: process.env.LOG_LEVEL,
     CONVEYOR_JOB_EXECUTOR: 'false',
+    CONVEYOR_BUILTIN_WORKERS: 'false',
+    CONVEYOR_PROCESSES_DIR: 'test/fixtures/no-such-dir',
     ...db.env,
     ...env,
   });
