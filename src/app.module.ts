@@ -3,6 +3,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ValidationPipe } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { CommonModule } from './common/common.module.js';
 import { CamundaExceptionFilter } from './common/errors/camunda-exception.filter.js';
 import { AppConfig } from './config/app-config.js';
@@ -16,6 +18,8 @@ import { RuntimeModule } from './runtime/runtime.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { HistoryModule } from './history/history.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { WorkersModule } from './workers/workers.module.js';
 
 @Module({})
 export class AppModule {
@@ -33,14 +37,20 @@ export class AppModule {
         }),
         ScheduleModule.forRoot(),
         CommonModule,
+        CalendarModule,
         DatabaseModule,
         HealthModule,
         IdentityModule,
-        DefinitionsModule,
+        AuthModule,
+        // Before DefinitionsModule: its GET process-definition/statistics must be routed before
+        // process-definition/:id claims 'statistics' as an id.
         RuntimeModule,
+        DefinitionsModule,
         TasksModule,
         JobsModule,
         HistoryModule,
+        NotificationsModule,
+        WorkersModule,
         EngineInfoModule,
       ],
       providers: [

@@ -45,7 +45,8 @@ describe('first admin', () => {
   });
 
   it('is not created without configuration: there is no default password', async () => {
-    const t = await startTestApp();
+    // (test apps create a test admin by default: unset it)
+    const t = await startTestApp({ CONVEYOR_ADMIN_USER: '', CONVEYOR_ADMIN_PASSWORD: '' });
     try {
       const [{ n }] = await t.app
         .get(DataSource)

@@ -13,7 +13,9 @@ describe('embedded PGlite database', () => {
 
     const second = await startTestApp({}, database);
     try {
-      const rows = await second.app.get(DataSource).query(`SELECT id, name FROM identity_group`);
+      const rows = await second.app
+        .get(DataSource)
+        .query(`SELECT id, name FROM identity_group WHERE id = 'sales'`);
       expect(rows).toEqual([{ id: 'sales', name: 'Отдел продаж' }]);
     } finally {
       await second.close();

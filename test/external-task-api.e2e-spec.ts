@@ -152,6 +152,36 @@ describe('external task REST API: fetch and lock semantics', () => {
     await post(task.id, 'complete', { workerId: 'worker-b' }).expect(204);
   });
 
+  it('lists locked and unlocked tasks by the service clock', async () => {
+    const [instanceId] = await startInvoices('locked-filter');
+    const [task] = await fetchOk('worker-a', { businessKey: 'locked-filter', lockDuration: 5000 });
+    const ids = async (filter: string) =>
+      (
+        (
+          await request(t.http)
+            .get(`${REST}?processInstanceId=${instanceId}&${filter}=true`)
+            .expect(200)
+        ).body as LockedTask[]
+      ).map((row) => row.id);
+    const count = async (filter: string) =>
+      (
+        (
+          await request(t.http)
+            .get(`${REST}/count?processInstanceId=${instanceId}&${filter}=true`)
+            .expect(200)
+        ).body as { count: number }
+      ).count;
+    expect(await ids('locked')).toEqual([task.id]);
+    expect(await ids('notLocked')).toEqual([]);
+
+    clock.advance(5001);
+
+    expect(await ids('locked')).toEqual([]);
+    expect(await ids('notLocked')).toEqual([task.id]);
+    expect(await count('notLocked')).toBe(1);
+    expect(await count('locked')).toBe(0);
+  });
+
   it('extends a lock held by the worker, and refuses to extend an expired one', async () => {
     await startInvoices('extend');
     const [task] = await fetchOk('worker-a', { businessKey: 'extend', lockDuration: 1000 });

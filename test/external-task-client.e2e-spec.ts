@@ -1,9 +1,17 @@
-import { Client, Variables, type Task, type TaskService } from 'camunda-external-task-client-js';
+import {
+  BasicAuthInterceptor,
+  Client,
+  Variables,
+  type Interceptor,
+  type Task,
+  type TaskService,
+} from 'camunda-external-task-client-js';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { EngineRest } from './support/engine-rest.js';
+import { hashPassword } from '../src/identity/password-hasher.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const ORDER = readFileSync(
@@ -31,6 +39,17 @@ describe('camunda-external-task-client-js works unmodified against /engine-rest'
     t = await startTestApp();
     api = new EngineRest(t.http);
     await api.deployOk(ORDER, 'external-task-client.order.bpmn');
+    // The production system signs in as a technical user with the worker role, as with Camunda.
+    const db = t.app.get(DataSource);
+    await db.query(`INSERT INTO identity_user (id, password_hash) VALUES ('production', $1)`, [
+      await hashPassword('production-secret'),
+    ]);
+    await db.query(
+      `INSERT INTO identity_group (id, name, type) VALUES ('conveyor-workers', 'Workers', 'SYSTEM')`,
+    );
+    await db.query(
+      `INSERT INTO identity_membership (user_id, group_id) VALUES ('production', 'conveyor-workers')`,
+    );
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
 
@@ -41,6 +60,10 @@ describe('camunda-external-task-client-js works unmodified against /engine-rest'
       asyncResponseTimeout: 1000,
       lockDuration: 10_000,
       autoPoll: false,
+      interceptors: new BasicAuthInterceptor({
+        username: 'production',
+        password: 'production-secret',
+      }) as unknown as Interceptor,
     });
     for (const event of [
       'poll:error',

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import request from 'supertest';
 import { bpmn, EngineRest } from './support/engine-rest.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
+import { TEST_ADMIN } from './support/test-app.js';
 
 const PROCESS = bpmn(`<process id="historyTest" name="History test" isExecutable="true">
   <startEvent id="start" name="Start" />
@@ -84,7 +85,7 @@ describe('history REST API', () => {
         endTime: expect.stringMatching(CAMUNDA_DATE),
         removalTime: null,
         durationInMillis: expect.any(Number),
-        startUserId: null,
+        startUserId: TEST_ADMIN.user,
         startActivityId: 'start',
         deleteReason: null,
         tenantId: null,

@@ -55,19 +55,6 @@ describe('POST /signal', () => {
     expect(await api.tasks({ processDefinitionKey: 'audit' })).toHaveLength(1);
   });
 
-  it('refuses message correlation by local correlation keys, which are not supported, and changes nothing', async () => {
-    const instance = await api.start('offer', { businessKey: 'o-local' });
-    const res = await request(t.http)
-      .post('/engine-rest/message')
-      .send({
-        messageName: 'anything',
-        localCorrelationKeys: { item: { value: 'x', type: 'String' } },
-      })
-      .expect(400);
-    expect(res.body.message).toContain('localCorrelationKeys');
-    expect((await api.instance(instance.id)).status).toBe(200);
-  });
-
   it('is no error when nobody listens, and a 400 for a missing name', async () => {
     await request(t.http).post('/engine-rest/signal').send({ name: 'nobody-listens' }).expect(204);
     const res = await request(t.http).post('/engine-rest/signal').send({}).expect(400);

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { isUtf8 } from 'node:buffer';
 import { createHash, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { isStorableText } from '../common/variables/json-safety.js';
 import { AppConfig } from '../config/app-config.js';
 import { assertExpressionSyntax } from '../engine/expressions/index.js';
 import { DefinitionsRepository } from './definitions.repository.js';
@@ -48,6 +50,7 @@ export class DeployCommand {
         'No deployment resources contained in the form upload.',
       );
     }
+    assertStorable(request);
     const parsed = await this.validateAll(request.resources);
 
     return this.repository.inDeploymentLock(async (tx) => {
@@ -166,6 +169,38 @@ export class DeployCommand {
       await this.startEvents.register(tx, definition, processes[i].process.startEvents);
     }
     return { deployment, definitions };
+  }
+}
+
+/** Column sizes of deployment and deployment_resource: longer values are the caller's mistake. */
+const FIELD_LIMITS = { name: 255, source: 255, tenantId: 64 } as const;
+const MAX_RESOURCE_NAME_LENGTH = 255;
+
+/** Refuses what the deployment tables cannot hold, before anything is parsed or stored. */
+function assertStorable(request: DeployRequest): void {
+  for (const [field, limit] of Object.entries(FIELD_LIMITS)) {
+    const value = request[field as keyof typeof FIELD_LIMITS];
+    if (value !== null && (value.length > limit || !isStorableText(value))) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `The deployment ${field} must be at most ${limit} characters without NUL`,
+      );
+    }
+  }
+  for (const resource of request.resources) {
+    if (resource.name.length > MAX_RESOURCE_NAME_LENGTH || !isStorableText(resource.name)) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `A resource name must be at most ${MAX_RESOURCE_NAME_LENGTH} characters without NUL`,
+      );
+    }
+    // Resources are stored as text: binary files (or text with NUL) have no place in a deployment.
+    if (resource.content.includes(0) || !isUtf8(resource.content)) {
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `The resource '${resource.name.slice(0, 100)}' is not UTF-8 text`,
+      );
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+import { Access } from '../auth/access.decorator.js';
 import {
   Body,
   Catch,
@@ -57,6 +58,7 @@ class OversizedUploadFilter implements ExceptionFilter {
   }
 }
 
+@Access('admin', 'analyst', 'manager')
 @Controller('engine-rest/deployment')
 @UseFilters(OversizedUploadFilter)
 export class DeploymentController {
@@ -66,6 +68,7 @@ export class DeploymentController {
     private readonly deleteDeployment: DeleteDeploymentCommand,
   ) {}
 
+  @Access('admin', 'analyst')
   @Post('create')
   @HttpCode(200)
   @UseInterceptors(AnyFilesInterceptor())
@@ -112,6 +115,7 @@ export class DeploymentController {
     return toDeploymentResourceDto(await this.definitions.getResource(id, resourceId));
   }
 
+  @Access('admin', 'analyst')
   @Delete(':id')
   @HttpCode(204)
   async delete(@Param('id') id: string, @Query('cascade') cascade?: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { AnyUser } from '../auth/access.decorator.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { CountDto } from '../common/query/count.dto.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -5,6 +6,7 @@ import { ProcessDefinitionQueryDto } from './dto/definition-query.dto.js';
 import { toProcessDefinitionDto, type ProcessDefinitionDto } from './dto/process-definition.dto.js';
 
 /** Reads of process definitions; starting instances and statistics live in the runtime module. */
+@AnyUser()
 @Controller('engine-rest/process-definition')
 export class ProcessDefinitionController {
   constructor(private readonly definitions: DefinitionsService) {}

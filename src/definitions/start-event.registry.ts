@@ -58,6 +58,7 @@ export class StartEventRegistry {
           definition_id: definition.id,
           activity_id: event.id,
           execution_id: null,
+          local_variables: null,
           created: now,
         });
       }

@@ -1,9 +1,11 @@
+import { AnyUser } from '../auth/access.decorator.js';
 import { Controller, Get } from '@nestjs/common';
 import { createRequire } from 'node:module';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** GET /engine and /version: Camunda clients probe these to find the engine and its API level. */
+@AnyUser()
 @Controller('engine-rest')
 export class EngineInfoController {
   @Get('engine')

@@ -1,11 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { BusinessCalendar } from '../calendar/business-calendar.js';
 import { Clock } from '../common/clock.js';
 import { AppConfig } from '../config/app-config.js';
 import type { EngineEnvironment } from './engine-session.js';
 import { BpmnScripts } from './scripts/bpmn-scripts.js';
 import { ScriptSandbox } from './scripts/script-sandbox.js';
 
-/** The services every engine session gets: the clock and the script sandbox (loaded once at start). */
+/** The services every engine session gets: the clock, the business calendar and the script sandbox (loaded once at start). */
 @Injectable()
 export class EngineEnvironmentProvider implements OnModuleInit {
   private scripts: BpmnScripts | undefined;
@@ -13,6 +14,7 @@ export class EngineEnvironmentProvider implements OnModuleInit {
   constructor(
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly calendar: BusinessCalendar,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -24,6 +26,6 @@ export class EngineEnvironmentProvider implements OnModuleInit {
   }
 
   get(): EngineEnvironment {
-    return { now: () => this.clock.now(), scripts: this.scripts };
+    return { now: () => this.clock.now(), calendar: this.calendar, scripts: this.scripts };
   }
 }

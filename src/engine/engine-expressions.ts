@@ -1,3 +1,5 @@
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { calendarExpressionFunctions } from '../calendar/calendar-expression-functions.js';
 import { evaluateExpression, type Resolver } from './expressions/index.js';
 
 /** What bpmn-engine passes to `expressions.resolveExpression`: its environment and the element's message. */
@@ -36,28 +38,43 @@ const CONTENT_KEYS = new Set([
 /**
  * bpmn-engine's `expressions` option, backed by Conveyor's safe JUEL/FEEL evaluator. Names resolve
  * as in Camunda: local input parameters, multi-instance loop variables, then process variables;
- * `execution.getVariable(name)` and `now()` are there too.
+ * `execution.getVariable(name)` and `now()` are there too, and with a calendar its functions
+ * `addWorkingDays`, `addWorkingHours`, `endOfWorkingDay`.
  */
-export function engineExpressions(now: () => Date) {
+export function engineExpressions(now: () => Date, calendar?: BusinessCalendar) {
+  const functions: Record<string, unknown> = calendar ? calendarExpressionFunctions(calendar) : {};
   return {
     resolveExpression(expression: string, context: EngineContext = {}): unknown {
-      return evaluateExpression(expression, resolverFor(context, now));
+      return evaluateExpression(expression, resolverFor(context, now, functions));
     },
     isExpression: (text: unknown) => typeof text === 'string' && /\$\{.+?\}|#\{.+?\}|^=/.test(text),
     hasExpression: (text: unknown) => typeof text === 'string' && /\$\{.+?\}|#\{.+?\}/.test(text),
   };
 }
 
-function resolverFor(context: EngineContext, now: () => Date): Resolver {
+/** A multi-instance iteration's loop variables (loopCounter, nrOfInstances, the element variable). */
+function loopVariablesOf(content: NonNullable<EngineContext['content']>): Record<string, unknown> {
+  if (!content.isMultiInstance) return {};
+  return {
+    loopCounter: content.index,
+    nrOfInstances: content.loopCardinality,
+    ...Object.fromEntries(Object.entries(content).filter(([key]) => !CONTENT_KEYS.has(key))),
+  };
+}
+
+/** An execution's local variables as Camunda sees them: its input parameters and loop variables. */
+export function localVariablesOf(content: EngineContext['content'] = {}): Record<string, unknown> {
+  return { ...loopVariablesOf(content), ...(content.input ?? {}) };
+}
+
+function resolverFor(
+  context: EngineContext,
+  now: () => Date,
+  functions: Record<string, unknown>,
+): Resolver {
   const variables = context.environment?.variables ?? {};
   const content = context.content ?? {};
-  const loopVariables: Record<string, unknown> = content.isMultiInstance
-    ? {
-        loopCounter: content.index,
-        nrOfInstances: content.loopCardinality,
-        ...Object.fromEntries(Object.entries(content).filter(([key]) => !CONTENT_KEYS.has(key))),
-      }
-    : {};
+  const loopVariables = loopVariablesOf(content);
   const execution = {
     getVariable: (name: unknown) => lookup(String(name)) ?? null,
     hasVariable: (name: unknown) => lookup(String(name)) !== undefined,
@@ -75,6 +92,7 @@ function resolverFor(context: EngineContext, now: () => Date): Resolver {
     if (name === 'now') return { found: true, value: () => now() };
     if (name === 'environment') return { found: true, value: { variables } };
     if (name === 'content') return { found: true, value: content };
+    if (Object.hasOwn(functions, name)) return { found: true, value: functions[name] };
     return { found: false };
   };
 }

@@ -1,11 +1,15 @@
 import { Engine } from 'bpmn-engine';
 import { EventEmitter } from 'node:events';
+import type { BusinessCalendar } from '../calendar/business-calendar.js';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { asyncActivityOf } from './async-continuations.js';
+import { startEventChoice, startSettings } from './start-event-choice.js';
 import type { CamundaFormat, ElementApi } from './bpmn-types.js';
 import { camundaExtension } from './camunda/camunda.extension.js';
 import './timer-parsing.js';
 import { resolveTaskAttributes } from './camunda/task-attributes.js';
 import { engineExpressions } from './engine-expressions.js';
+import { ExpressionError } from './expressions/index.js';
 import { RecordingTimers } from './recording-timers.js';
 import type { SourceContext } from './source-context.js';
 import { classifyWaits, listPostponed, type Wait } from './waiting-tree.js';
@@ -33,6 +37,8 @@ export interface ActivityEvent {
 
 export interface EngineEnvironment {
   now(): Date;
+  /** Working days and hours for the expression functions addWorkingDays & co. */
+  calendar?: BusinessCalendar;
   /** bpmn-engine `scripts` implementation (the sandbox). */
   scripts?: unknown;
 }
@@ -65,10 +71,12 @@ export class EngineSession {
     env: EngineEnvironment,
     instanceId: string,
     variables: Record<string, unknown>,
+    /** The start event a message, signal or timer starts at; none: the none start events. */
+    startEventId?: string,
   ): Promise<EngineSession> {
     const timers = new RecordingTimers();
     const session = new EngineSession(
-      EngineSession.create(sourceContext, env, instanceId, timers),
+      EngineSession.create(sourceContext, env, instanceId, timers, startSettings(startEventId)),
       timers,
       env,
     );
@@ -96,14 +104,15 @@ export class EngineSession {
     env: EngineEnvironment,
     instanceId: string,
     timers: RecordingTimers,
+    settings: Record<string, unknown> = {},
   ): Engine {
     const options: Record<string, unknown> = {
       name: instanceId,
       sourceContext,
       timers,
-      extensions: { camunda: camundaExtension },
-      expressions: engineExpressions(() => env.now()),
-      settings: { enableDummyService: true },
+      extensions: { camunda: camundaExtension, startEventChoice },
+      expressions: engineExpressions(() => env.now(), env.calendar),
+      settings: { enableDummyService: true, ...settings },
     };
     if (env.scripts) options.scripts = env.scripts;
     // The library's option types do not describe custom timers/extensions; the shapes are checked in tests.
@@ -134,13 +143,26 @@ export class EngineSession {
     return this.waits().find((wait) => wait.executionId === executionId);
   }
 
-  /** A user task's Camunda attributes, resolved in the task's scope (variables, loop variables, inputs). */
+  /**
+   * A user task's Camunda attributes, resolved in the task's scope (variables, loop variables, inputs).
+   * These expressions run outside the engine, so a failing one is reported here as the engine's
+   * own failures are: an InvalidRequest (a 400 for a REST command, a failed attempt for a job).
+   */
   taskAttributes(wait: Wait): CamundaFormat {
-    const expressions = engineExpressions(() => this.env.now());
+    const expressions = engineExpressions(() => this.env.now(), this.env.calendar);
     const context = { environment: { variables: this.variables() }, content: wait.api.content };
-    return resolveTaskAttributes(wait.api, (value) =>
-      typeof value === 'string' ? expressions.resolveExpression(value, context) : value,
-    );
+    try {
+      return resolveTaskAttributes(wait.api, (value) =>
+        typeof value === 'string' ? expressions.resolveExpression(value, context) : value,
+      );
+    } catch (error) {
+      if (!(error instanceof ExpressionError)) throw error;
+      throw new ConveyorError(
+        ErrorCode.InvalidRequest,
+        `The process failed and nothing was changed: user task '${wait.activityId}': ${error.message}`,
+        'ProcessEngineException',
+      );
+    }
   }
 
   /** camunda:failedJobRetryTimeCycle of an activity (e.g. `R5/PT10M`), or null for the default. */
@@ -168,6 +190,21 @@ export class EngineSession {
    */
   setVariables(values: Record<string, unknown>): void {
     for (const variables of this.scopes()) Object.assign(variables, values);
+  }
+
+  /**
+   * Sets variables local to a waiting execution's scope (POST /message processVariablesLocal). A wait
+   * directly in the process has the process as its scope: then they are process variables, and
+   * true is returned so the caller records them as such.
+   */
+  setLocalVariables(wait: Wait, values: Record<string, unknown>): boolean {
+    const scope = wait.api.environment.variables;
+    if (scope === this.processEnvironment()?.variables) {
+      this.setVariables(values);
+      return true;
+    }
+    Object.assign(scope, values);
+    return false;
   }
 
   removeVariable(name: string): void {

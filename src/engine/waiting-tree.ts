@@ -71,7 +71,8 @@ function kindOf(api: ElementApi, all: ElementApi[]): WaitKind | null {
     case 'bpmn:MessageEventDefinition':
     case 'bpmn:ReceiveTask':
       if (asyncActivityOf(api.id)) return 'async';
-      return content.message ? 'message' : null;
+      if (isLoopRoot(api, all)) return null;
+      return waitedMessage(api) ? 'message' : null;
     case 'bpmn:SignalEventDefinition':
       return content.signal ? 'signal' : null;
     case 'bpmn:CallActivity':
@@ -80,6 +81,21 @@ function kindOf(api: ElementApi, all: ElementApi[]): WaitKind | null {
       if (content.camunda?.external && !isLoopRoot(api, all)) return 'externalTask';
       return null;
   }
+}
+
+/**
+ * The message an element waits for. A multi-instance receive task's iterations announce it only in
+ * their wait event, not in the content getPostponed() returns, so it is read from the activity.
+ */
+export function waitedMessage(api: ElementApi): { id?: string; name?: string } | undefined {
+  if (api.content.message) return api.content.message;
+  if (api.type !== 'bpmn:ReceiveTask' || api.content.index === undefined) return undefined;
+  const owner = api.owner as {
+    behaviour?: { messageRef?: { id?: string } };
+    getActivityById?(id: string): { name?: string } | undefined;
+  };
+  const id = owner.behaviour?.messageRef?.id;
+  return id ? { id, name: owner.getActivityById?.(id)?.name ?? id } : undefined;
 }
 
 /** A multi-instance activity's root scope: its iterations are the real waits. */

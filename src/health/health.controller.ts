@@ -1,8 +1,10 @@
+import { Public } from '../auth/access.decorator.js';
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { WorkTracker } from '../common/work-tracker.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

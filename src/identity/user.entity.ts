@@ -17,6 +17,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'varchar', nullable: true })
   passwordHash!: string | null;
 
+  /** The user's manager: a manager's team is everyone below them (see AuthRepository.loadCaller). */
+  @Column({ name: 'manager_id', type: 'varchar', length: 64, nullable: true })
+  managerId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

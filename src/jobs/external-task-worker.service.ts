@@ -185,15 +185,6 @@ export class ExternalTaskWorkerService {
     });
   }
 
-  /** Sets the retries (an operator's retry after an incident): retries > 0 resolves the incident. */
-  async setRetries(id: string, retries: number): Promise<void> {
-    await this.inTransaction(async (tx) => {
-      if (!(await this.tasks.lock(tx, id))) throw notFound(id);
-      await this.tasks.update(tx, id, { retries });
-      if (retries > 0) await this.incidents.resolveForExternalTask(tx, id);
-    });
-  }
-
   private async withVariables(
     locked: ExternalTaskRow[],
     request: FetchAndLockDto,
@@ -201,7 +192,11 @@ export class ExternalTaskWorkerService {
     const result: LockedExternalTaskDto[] = [];
     for (const task of locked) {
       const topic = request.topics.find((t) => t.topicName === task.topic);
-      const all = await this.variables.loadOutside(task.instance_id);
+      // As in Camunda: the process variables, shadowed by the task's input parameters.
+      const all = new Map([
+        ...(await this.variables.loadOutside(task.instance_id)),
+        ...(await this.variables.loadLocal(task.id)),
+      ]);
       const wanted = topic?.variables
         ? new Map([...all].filter(([name]) => topic.variables!.includes(name)))
         : all;

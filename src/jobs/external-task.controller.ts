@@ -1,11 +1,12 @@
+import { Access } from '../auth/access.decorator.js';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
-import { IsOptional, IsString } from 'class-validator';
-import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { toPage } from '../common/query/page.js';
 import { OptionalBooleanParam } from '../common/query/boolean-param.js';
-import { PagingQueryDto } from '../common/query/paging.dto.js';
+import { MAX_INT, PagingQueryDto } from '../common/query/paging.dto.js';
 import type { CountDto } from '../common/query/count.dto.js';
 import { toExternalTaskDto, type ExternalTaskDto } from './dto/external-task.dto.js';
 import {
@@ -20,10 +21,10 @@ import {
   ExternalTaskWorkerService,
   type LockedExternalTaskDto,
 } from './external-task-worker.service.js';
-import { ExternalTaskRepository } from './external-task.repository.js';
+import { ExternalTaskService } from './external-task.service.js';
 
 class RetriesDto {
-  @Type(() => Number) @IsInt() @Min(0) retries!: number;
+  @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) retries!: number;
 }
 
 export class ExternalTaskQueryDto extends PagingQueryDto {
@@ -38,13 +39,26 @@ export class ExternalTaskQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() notLocked?: boolean;
   @OptionalBooleanParam() withRetriesLeft?: boolean;
   @OptionalBooleanParam() noRetriesLeft?: boolean;
+  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  @IsOptional()
+  @IsIn([
+    'id',
+    'lockExpirationTime',
+    'processInstanceId',
+    'processDefinitionId',
+    'processDefinitionKey',
+    'tenantId',
+    'taskPriority',
+  ])
+  sortBy?: string;
 }
 
 /** /external-task: the worker API (fetch and lock, complete, failure, BPMN error, locks) and its read side. */
+@Access('admin', 'worker')
 @Controller('engine-rest/external-task')
 export class ExternalTaskController {
   constructor(
-    private readonly externalTasks: ExternalTaskRepository,
+    private readonly externalTasks: ExternalTaskService,
     private readonly workers: ExternalTaskWorkerService,
   ) {}
 
@@ -84,13 +98,11 @@ export class ExternalTaskController {
     return this.workers.lock(id, body);
   }
 
+  @Access('admin', 'analyst', 'manager', 'worker')
   @Get(':id/errorDetails')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  async errorDetails(@Param('id') id: string): Promise<string> {
-    const task = await this.externalTasks.findById(id);
-    if (!task)
-      throw new ConveyorError(ErrorCode.NotFound, `External task with id ${id} does not exist`);
-    return task.error_details ?? '';
+  async errorDetails(@Caller() caller: CallerInfo, @Param('id') id: string): Promise<string> {
+    return (await this.externalTasks.get(caller, id)).error_details ?? '';
   }
 
   @Post(':id/unlock')
@@ -99,27 +111,38 @@ export class ExternalTaskController {
     return this.workers.unlock(id);
   }
 
+  @Access('admin', 'manager')
   @Put(':id/retries')
   @HttpCode(204)
-  setRetries(@Param('id') id: string, @Body() body: RetriesDto): Promise<void> {
-    return this.workers.setRetries(id, body.retries);
+  setRetries(
+    @Caller() caller: CallerInfo,
+    @Param('id') id: string,
+    @Body() body: RetriesDto,
+  ): Promise<void> {
+    return this.externalTasks.setRetries(caller, id, body.retries);
   }
 
+  @Access('admin', 'analyst', 'manager', 'worker')
   @Get()
-  async list(@Query() query: ExternalTaskQueryDto): Promise<ExternalTaskDto[]> {
-    return (await this.externalTasks.list(query, toPage(query))).map(toExternalTaskDto);
+  async list(
+    @Caller() caller: CallerInfo,
+    @Query() query: ExternalTaskQueryDto,
+  ): Promise<ExternalTaskDto[]> {
+    return (await this.externalTasks.list(caller, query, toPage(query))).map(toExternalTaskDto);
   }
 
+  @Access('admin', 'analyst', 'manager', 'worker')
   @Get('count')
-  async count(@Query() query: ExternalTaskQueryDto): Promise<CountDto> {
-    return { count: await this.externalTasks.count(query) };
+  async count(
+    @Caller() caller: CallerInfo,
+    @Query() query: ExternalTaskQueryDto,
+  ): Promise<CountDto> {
+    return { count: await this.externalTasks.count(caller, query) };
   }
 
+  @Access('admin', 'analyst', 'manager', 'worker')
   @Get(':id')
-  async get(@Param('id') id: string): Promise<ExternalTaskDto> {
-    const task = await this.externalTasks.findById(id);
-    if (!task)
-      throw new ConveyorError(ErrorCode.NotFound, `External task with id ${id} does not exist`);
-    return toExternalTaskDto(task);
+  async get(@Caller() caller: CallerInfo, @Param('id') id: string): Promise<ExternalTaskDto> {
+    return toExternalTaskDto(await this.externalTasks.get(caller, id));
   }
 }

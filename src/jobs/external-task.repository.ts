@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { instanceVisibility } from '../auth/visibility.js';
+import { hasRole, type CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
 
 export interface ExternalTaskRow {
@@ -52,6 +54,24 @@ export class ExternalTaskRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The task if the caller may see it; null as for a missing one. With `tx` the row is locked for
+   * an update.
+   */
+  async findVisible(
+    id: string,
+    caller: CallerInfo,
+    tx?: EntityManager,
+  ): Promise<ExternalTaskRow | null> {
+    const params: unknown[] = [id];
+    const visible = externalTaskVisibility(caller, params);
+    const rows: ExternalTaskRow[] = await (tx ?? this.dataSource).query(
+      `SELECT * FROM external_task t WHERE t.id = $1${visible ? ` AND ${visible}` : ''}${tx ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
   async insert(tx: EntityManager, row: NewExternalTask): Promise<void> {
     await tx.query(
       `INSERT INTO external_task (id, instance_id, definition_id, definition_key, business_key, activity_id, execution_id, topic, priority, created)
@@ -71,16 +91,22 @@ export class ExternalTaskRepository {
     );
   }
 
-  list(filter: ExternalTaskFilter, page: Page): Promise<ExternalTaskRow[]> {
-    const { where, params } = externalTaskWhere(filter);
+  /** `now` is the service clock: whether a lock has expired is decided by it, not the database's. */
+  list(
+    filter: ExternalTaskFilter,
+    page: Page,
+    now: Date,
+    caller: CallerInfo,
+  ): Promise<ExternalTaskRow[]> {
+    const { where, params } = externalTaskWhere(filter, now, caller);
     return this.dataSource.query(
       `SELECT * FROM external_task t ${where} ORDER BY t.created, t.id OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }
 
-  async count(filter: ExternalTaskFilter): Promise<number> {
-    const { where, params } = externalTaskWhere(filter);
+  async count(filter: ExternalTaskFilter, now: Date, caller: CallerInfo): Promise<number> {
+    const { where, params } = externalTaskWhere(filter, now, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM external_task t ${where}`,
       params,
@@ -214,7 +240,19 @@ export interface ExternalTaskFilter {
   activityId?: string;
 }
 
-function externalTaskWhere(f: ExternalTaskFilter): { where: string; params: unknown[] } {
+/**
+ * Workers (integrations) see every external task: fetching and locking is how they work. Others see
+ * the tasks of instances they may see (admins and analysts all of them, managers their team's).
+ */
+function externalTaskVisibility(caller: CallerInfo, params: unknown[]): string | null {
+  return hasRole(caller, 'worker') ? null : instanceVisibility(caller, 't.instance_id', params);
+}
+
+function externalTaskWhere(
+  f: ExternalTaskFilter,
+  now: Date,
+  caller: CallerInfo,
+): { where: string; params: unknown[] } {
   const columns: [keyof ExternalTaskFilter, string][] = [
     ['externalTaskId', 'id'],
     ['topicName', 'topic'],
@@ -234,9 +272,13 @@ function externalTaskWhere(f: ExternalTaskFilter): { where: string; params: unkn
     params.push(f.processDefinitionKey);
     conditions.push(`t.definition_key = $${params.length}`);
   }
-  if (f.locked) conditions.push('t.lock_expiration > now()');
-  if (f.notLocked) conditions.push('(t.lock_expiration IS NULL OR t.lock_expiration <= now())');
+  if (f.locked || f.notLocked) params.push(now);
+  if (f.locked) conditions.push(`t.lock_expiration > $${params.length}`);
+  if (f.notLocked)
+    conditions.push(`(t.lock_expiration IS NULL OR t.lock_expiration <= $${params.length})`);
   if (f.withRetriesLeft) conditions.push('(t.retries IS NULL OR t.retries > 0)');
   if (f.noRetriesLeft) conditions.push('t.retries = 0');
+  const visible = externalTaskVisibility(caller, params);
+  if (visible) conditions.push(visible);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

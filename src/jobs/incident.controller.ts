@@ -1,5 +1,7 @@
+import { Access } from '../auth/access.decorator.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage } from '../common/query/page.js';
 import { PagingQueryDto } from '../common/query/paging.dto.js';
@@ -14,26 +16,51 @@ export class IncidentQueryDto extends PagingQueryDto {
   @IsOptional() @IsString() processDefinitionId?: string;
   @IsOptional() @IsString() activityId?: string;
   @IsOptional() @IsString() configuration?: string;
+  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  @IsOptional()
+  @IsIn([
+    'incidentId',
+    'incidentMessage',
+    'incidentTimestamp',
+    'incidentType',
+    'executionId',
+    'activityId',
+    'causeIncidentId',
+    'rootCauseIncidentId',
+    'configuration',
+    'tenantId',
+    'processInstanceId',
+    'processDefinitionId',
+  ])
+  sortBy?: string;
 }
 
-/** GET /incident: what failed and waits for a person (a failed job or external task without retries). */
+/**
+ * GET /incident: what failed and waits for a person (a failed job or external task without
+ * retries). Managers see the incidents of their team's instances; admins and analysts all.
+ */
+@Access('admin', 'analyst', 'manager')
 @Controller('engine-rest/incident')
 export class IncidentController {
   constructor(private readonly incidents: IncidentRepository) {}
 
   @Get()
-  async list(@Query() query: IncidentQueryDto): Promise<IncidentDto[]> {
-    return (await this.incidents.list(filterOf(query), toPage(query))).map(toIncidentDto);
+  async list(
+    @Caller() caller: CallerInfo,
+    @Query() query: IncidentQueryDto,
+  ): Promise<IncidentDto[]> {
+    return (await this.incidents.list(filterOf(query), toPage(query), caller)).map(toIncidentDto);
   }
 
   @Get('count')
-  async count(@Query() query: IncidentQueryDto): Promise<CountDto> {
-    return { count: await this.incidents.count(filterOf(query)) };
+  async count(@Caller() caller: CallerInfo, @Query() query: IncidentQueryDto): Promise<CountDto> {
+    return { count: await this.incidents.count(filterOf(query), caller) };
   }
 
+  /** An incident of an instance the caller may not see answers as a missing one. */
   @Get(':id')
-  async get(@Param('id') id: string): Promise<IncidentDto> {
-    const [incident] = await this.incidents.list({ id }, { offset: 0, limit: 1 });
+  async get(@Caller() caller: CallerInfo, @Param('id') id: string): Promise<IncidentDto> {
+    const [incident] = await this.incidents.list({ id }, { offset: 0, limit: 1 }, caller);
     if (!incident)
       throw new ConveyorError(ErrorCode.NotFound, `Incident with id ${id} does not exist`);
     return toIncidentDto(incident);

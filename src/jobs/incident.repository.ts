@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { instanceVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
 
 export interface IncidentRow {
@@ -53,18 +55,18 @@ export class IncidentRepository {
     await tx.query(`DELETE FROM incident WHERE external_task_id = $1`, [externalTaskId]);
   }
 
-  list(filter: IncidentFilter, page: Page): Promise<IncidentRow[]> {
-    const { where, params } = incidentWhere(filter);
+  list(filter: IncidentFilter, page: Page, caller: CallerInfo): Promise<IncidentRow[]> {
+    const { where, params } = incidentWhere(filter, caller);
     return this.dataSource.query(
-      `SELECT * FROM incident ${where} ORDER BY created, id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      `SELECT i.* FROM incident i ${where} ORDER BY i.created, i.id OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }
 
-  async count(filter: IncidentFilter): Promise<number> {
-    const { where, params } = incidentWhere(filter);
+  async count(filter: IncidentFilter, caller: CallerInfo): Promise<number> {
+    const { where, params } = incidentWhere(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM incident ${where}`,
+      `SELECT count(*)::int AS count FROM incident i ${where}`,
       params,
     );
     return row.count;
@@ -81,7 +83,11 @@ export interface IncidentFilter {
   configuration?: string;
 }
 
-function incidentWhere(f: IncidentFilter): { where: string; params: unknown[] } {
+/** The filter's conditions, narrowed to the incidents of instances the caller may see. */
+function incidentWhere(
+  f: IncidentFilter,
+  caller: CallerInfo,
+): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const conditions: string[] = [];
   const columns: [unknown, string][] = [
@@ -94,11 +100,13 @@ function incidentWhere(f: IncidentFilter): { where: string; params: unknown[] } 
   for (const [value, column] of columns) {
     if (value === undefined) continue;
     params.push(value);
-    conditions.push(`${column} = $${params.length}`);
+    conditions.push(`i.${column} = $${params.length}`);
   }
   if (f.configuration !== undefined) {
     params.push(f.configuration);
-    conditions.push(`(job_id = $${params.length} OR external_task_id = $${params.length})`);
+    conditions.push(`(i.job_id = $${params.length} OR i.external_task_id = $${params.length})`);
   }
+  const visible = instanceVisibility(caller, 'i.instance_id', params);
+  if (visible) conditions.push(visible);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { instanceVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
 
 export interface JobRow {
@@ -50,6 +52,19 @@ export class JobRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * The job if the caller may see it (a job of an instance they see); null as for a missing one.
+   * With `tx` the row is locked for an update.
+   */
+  async findVisible(id: string, caller: CallerInfo, tx?: EntityManager): Promise<JobRow | null> {
+    const { where, params } = jobWhere({ id }, caller);
+    const rows: JobRow[] = await (tx ?? this.dataSource).query(
+      `SELECT * FROM job j ${where}${tx ? ' FOR UPDATE' : ''}`,
+      params,
+    );
+    return rows[0] ?? null;
+  }
+
   async insert(tx: EntityManager, job: NewJob): Promise<void> {
     await tx.query(
       `INSERT INTO job (id, type, instance_id, definition_id, definition_key, activity_id, execution_id, due_date, handler, created, retries)
@@ -74,16 +89,16 @@ export class JobRepository {
     if (ids.length > 0) await tx.query(`DELETE FROM job WHERE id = ANY($1)`, [ids]);
   }
 
-  list(filter: JobFilter, page: Page): Promise<JobRow[]> {
-    const { where, params } = jobWhere(filter);
+  list(filter: JobFilter, page: Page, caller: CallerInfo): Promise<JobRow[]> {
+    const { where, params } = jobWhere(filter, caller);
     return this.dataSource.query(
       `SELECT * FROM job j ${where} ORDER BY j.due_date NULLS LAST, j.id OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }
 
-  async count(filter: JobFilter): Promise<number> {
-    const { where, params } = jobWhere(filter);
+  async count(filter: JobFilter, caller: CallerInfo): Promise<number> {
+    const { where, params } = jobWhere(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM job j ${where}`,
       params,
@@ -91,13 +106,8 @@ export class JobRepository {
     return row.count;
   }
 
-  async setDueDate(id: string, dueDate: Date | null): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, affected] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE job SET due_date = $2 WHERE id = $1`,
-      [id, dueDate],
-    );
-    return affected > 0;
+  async setDueDate(tx: EntityManager, id: string, dueDate: Date | null): Promise<void> {
+    await tx.query(`UPDATE job SET due_date = $2 WHERE id = $1`, [id, dueDate]);
   }
 
   async reschedule(
@@ -180,12 +190,11 @@ export class JobRepository {
     );
   }
 
-  async setRetries(id: string, retries: number): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown[], number]>(
+  async setRetries(tx: EntityManager, id: string, retries: number): Promise<void> {
+    await tx.query(
       `UPDATE job SET retries = $2, lock_owner = NULL, lock_expiration = NULL WHERE id = $1`,
       [id, retries],
     );
-    return affected > 0;
   }
 
   async stacktrace(id: string): Promise<string | null> {
@@ -216,7 +225,8 @@ export interface JobFilter {
   noRetriesLeft?: boolean;
 }
 
-function jobWhere(f: JobFilter): { where: string; params: unknown[] } {
+/** The filter's conditions, narrowed to the jobs of instances the caller may see. */
+function jobWhere(f: JobFilter, caller: CallerInfo): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const conditions: string[] = [];
   const add = (sql: string, value: unknown) => {
@@ -234,5 +244,7 @@ function jobWhere(f: JobFilter): { where: string; params: unknown[] } {
   if (f.dueAfter) add('j.due_date > ?', f.dueAfter);
   if (f.withRetriesLeft) conditions.push('j.retries > 0');
   if (f.noRetriesLeft) conditions.push('j.retries = 0');
+  const visible = instanceVisibility(caller, 'j.instance_id', params);
+  if (visible) conditions.push(visible);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { parseVariables, toEngineVariables } from '../common/variables/index.js';
 import { AppConfig } from '../config/app-config.js';
@@ -10,6 +11,10 @@ import { UnitOfWork } from './unit-of-work.js';
 /**
  * POST /signal: a signal is a broadcast. Every execution waiting for it continues (each in its own
  * unit of work) and every signal start event starts an instance; nobody listening is no error.
+ * The broadcast reaches only the waiting executions of instances the caller may see (a manager:
+ * their team's work; an execution id outside it is "does not wait"). Start events fire for every
+ * caller the route lets in, as message start events do: a new instance touches nobody's work, and
+ * records the caller as its start user.
  */
 @Injectable()
 export class BroadcastSignalCommand {
@@ -20,11 +25,11 @@ export class BroadcastSignalCommand {
     private readonly config: AppConfig,
   ) {}
 
-  async execute(body: SignalDto, userId: string | null): Promise<void> {
+  async execute(body: SignalDto, caller: CallerInfo): Promise<void> {
     const variables = parseVariables(body.variables ?? {}, {
       maxValueBytes: this.config.maxVariableBytes,
     });
-    const waiting = (await this.subscriptions.findWaiting('signal', body.name)).filter(
+    const waiting = (await this.subscriptions.findWaiting('signal', body.name, caller)).filter(
       (s) => body.executionId === undefined || s.execution_id === body.executionId,
     );
     if (body.executionId !== undefined && waiting.length === 0) {
@@ -48,7 +53,7 @@ export class BroadcastSignalCommand {
         definition: await this.definitions.get(start.definition_id!),
         businessKey: null,
         variables,
-        startUserId: userId,
+        startUserId: caller.userId,
         startEventId: start.activity_id,
       });
     }

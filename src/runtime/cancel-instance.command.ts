@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { Clock } from '../common/clock.js';
-import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { WorkTracker } from '../common/work-tracker.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { TaskRepository } from '../tasks/task.repository.js';
 import { InstanceRepository } from './instance.repository.js';
+import { instanceNotFound } from './process-instance.service.js';
 
-/** DELETE /process-instance/{id}: ends the instance and its called children; history records who and why. */
+/**
+ * DELETE /process-instance/{id}: ends the instance and its called children; history records who and
+ * why. Only an instance the caller may see (a manager: their team's work); any other is a 404.
+ */
 @Injectable()
 export class CancelInstanceCommand {
   constructor(
@@ -19,14 +23,15 @@ export class CancelInstanceCommand {
     private readonly clock: Clock,
   ) {}
 
-  execute(id: string, userId: string | null, reason: string | null): Promise<void> {
+  execute(id: string, caller: CallerInfo, reason: string | null): Promise<void> {
     return this.work.run(() =>
       this.dataSource.transaction(async (tx) => {
-        if (!(await this.cancel(tx, id, userId, reason ?? 'Cancelled via REST'))) {
-          throw new ConveyorError(
-            ErrorCode.NotFound,
-            `Process instance with id ${id} does not exist`,
-          );
+        const allowed = await this.instances.isVisible(id, caller, tx);
+        if (
+          !allowed ||
+          !(await this.cancel(tx, id, caller.userId, reason ?? 'Cancelled via REST'))
+        ) {
+          throw instanceNotFound(id);
         }
       }),
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { hasRole, SYSTEM_CALLER, type CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import {
   parseVariables,
@@ -37,7 +38,9 @@ export interface MessageCorrelationResultDto {
  * POST /message, as Camunda correlates: waiting executions (intermediate catch events, receive tasks,
  * message boundary events) matched by instance id, business key and correlation keys; otherwise a
  * message start event of the latest version. No match, or several without `all`, is a 400 and
- * nothing changes.
+ * nothing changes. Admins and integrations (workers) reach any waiting execution; everyone else only
+ * executions of their own (a manager: their team's) instances — a match elsewhere counts as no
+ * match, so the caller learns nothing. Message start events are open to every caller.
  */
 @Injectable()
 export class CorrelateMessageCommand {
@@ -50,29 +53,27 @@ export class CorrelateMessageCommand {
 
   async execute(
     body: CorrelateMessageDto,
-    userId: string | null,
+    caller: CallerInfo,
   ): Promise<MessageCorrelationResultDto[]> {
-    // Local correlation needs each waiting execution's local variables, which are not kept yet:
-    // refuse rather than correlate while ignoring the condition.
-    if (
-      Object.keys(body.localCorrelationKeys ?? {}).length > 0 ||
-      Object.keys(body.processVariablesLocal ?? {}).length > 0
-    ) {
-      throw new ConveyorError(
-        ErrorCode.InvalidRequest,
-        'localCorrelationKeys and processVariablesLocal are not supported yet; correlate by businessKey, processInstanceId or correlationKeys',
-      );
-    }
     const limits = { maxValueBytes: this.config.maxVariableBytes };
     const variables = parseVariables(body.processVariables ?? {}, limits);
+    const locals = parseVariables(body.processVariablesLocal ?? {}, limits);
     const keys = parseVariables(body.correlationKeys ?? {}, limits);
-    const waiting = await this.subscriptions.findWaiting('message', body.messageName, {
-      instanceId: body.processInstanceId,
-      businessKey: body.businessKey,
-      correlationKeys: new Map([...keys].map(([name, v]) => [name, toEngineValue(v)])),
-    });
+    const localKeys = parseVariables(body.localCorrelationKeys ?? {}, limits);
+    const waiting = await this.subscriptions.findWaiting(
+      'message',
+      body.messageName,
+      reach(caller),
+      {
+        instanceId: body.processInstanceId,
+        businessKey: body.businessKey,
+        correlationKeys: engineValues(keys),
+        localCorrelationKeys: engineValues(localKeys),
+      },
+    );
+    // As in Camunda, correlation keys and instance ids address waiting executions, never start events.
     const starts =
-      body.processInstanceId === undefined && keys.size === 0
+      body.processInstanceId === undefined && keys.size === 0 && localKeys.size === 0
         ? await this.subscriptions.findStartEvents('message', body.messageName)
         : [];
     const name = body.messageName;
@@ -90,7 +91,7 @@ export class CorrelateMessageCommand {
     const targets = body.all ? waiting : waiting.slice(0, 1);
     for (const subscription of targets) {
       results.push(
-        await this.deliver(subscription, variables, body.variablesInResultEnabled === true),
+        await this.deliver(subscription, variables, locals, body.variablesInResultEnabled === true),
       );
     }
     if (waiting.length === 0) {
@@ -100,7 +101,7 @@ export class CorrelateMessageCommand {
             start,
             body.businessKey ?? null,
             variables,
-            userId,
+            caller.userId,
             body.variablesInResultEnabled === true,
           ),
         );
@@ -112,6 +113,7 @@ export class CorrelateMessageCommand {
   private async deliver(
     subscription: SubscriptionRow,
     variables: Map<string, StoredVariable>,
+    locals: Map<string, StoredVariable>,
     withVariables: boolean,
   ): Promise<MessageCorrelationResultDto> {
     const result = await this.unitOfWork.onInstance(subscription.instance_id!, async (ctx) => {
@@ -122,6 +124,7 @@ export class CorrelateMessageCommand {
         );
       ctx.session.setVariables(toEngineVariables(variables));
       ctx.declare(variables);
+      if (ctx.session.setLocalVariables(wait, toEngineVariables(locals))) ctx.declare(locals);
       await ctx.session.signal(wait);
     });
     return toResult('Execution', result, subscription.execution_id, withVariables);
@@ -166,6 +169,20 @@ function toResult(
     tenantId: result.instance.tenant_id,
   };
   return { resultType: type, execution, ...variables };
+}
+
+/**
+ * Whose waiting executions the caller's message may move on: admins and integrations any; everyone
+ * else the instances they see, except that analysts, who read everything, operate nothing but their
+ * own work.
+ */
+function reach(caller: CallerInfo): CallerInfo {
+  if (hasRole(caller, 'admin', 'worker')) return SYSTEM_CALLER;
+  return { ...caller, roles: new Set([...caller.roles].filter((role) => role !== 'analyst')) };
+}
+
+function engineValues(variables: Map<string, StoredVariable>): Map<string, unknown> {
+  return new Map([...variables].map(([name, value]) => [name, toEngineValue(value)]));
 }
 
 function mismatch(message: string): ConveyorError {

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { instanceVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -9,6 +11,8 @@ export interface SubscriptionRow {
   definition_id: string | null;
   activity_id: string;
   execution_id: string | null;
+  /** The waiting execution's local variables (inputs, loop variables); null for start events. */
+  local_variables: Record<string, unknown> | null;
   created: Date;
 }
 
@@ -23,8 +27,8 @@ export class EventSubscriptionRepository {
 
   async insert(tx: EntityManager, row: SubscriptionRow): Promise<void> {
     await tx.query(
-      `INSERT INTO event_subscription (id, type, event_name, instance_id, definition_id, activity_id, execution_id, created)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `INSERT INTO event_subscription (id, type, event_name, instance_id, definition_id, activity_id, execution_id, local_variables, created)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         row.id,
         row.type,
@@ -33,6 +37,7 @@ export class EventSubscriptionRepository {
         row.definition_id,
         row.activity_id,
         row.execution_id,
+        row.local_variables === null ? null : JSON.stringify(row.local_variables),
         row.created,
       ],
     );
@@ -53,15 +58,18 @@ export class EventSubscriptionRepository {
 
   /**
    * Instance subscriptions waiting for an event name, narrowed as Camunda correlates: by instance id,
-   * business key, and process variables equal to the correlation keys.
+   * business key, process variables equal to the correlation keys and the waiting execution's
+   * local variables equal to the local correlation keys; only instances `caller` may see.
    */
   findWaiting(
     type: 'message' | 'signal',
     name: string,
+    caller: CallerInfo,
     filter: {
       instanceId?: string;
       businessKey?: string;
       correlationKeys?: Map<string, unknown>;
+      localCorrelationKeys?: Map<string, unknown>;
     } = {},
   ): Promise<SubscriptionRow[]> {
     const params: unknown[] = [type, name];
@@ -81,6 +89,14 @@ export class EventSubscriptionRepository {
            AND v.name = $${params.length - 1} AND v.value = $${params.length}::jsonb)`,
       );
     }
+    for (const [variable, value] of filter.localCorrelationKeys ?? []) {
+      params.push(variable, JSON.stringify(value ?? null));
+      conditions.push(
+        `s.local_variables -> $${params.length - 1}::text = $${params.length}::jsonb`,
+      );
+    }
+    const visible = instanceVisibility(caller, 's.instance_id', params);
+    if (visible) conditions.push(visible);
     return this.dataSource.query(
       `SELECT s.* FROM event_subscription s JOIN process_instance i ON i.id = s.instance_id
         WHERE ${conditions.join(' AND ')} ORDER BY s.created, s.id`,

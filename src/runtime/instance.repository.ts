@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { instanceVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
 import type { EngineState } from '../engine/engine-session.js';
 import { variableFilterSql, type VariableFilter } from './variable-filter.js';
@@ -90,12 +92,26 @@ export class InstanceRepository {
     await tx.query(`DELETE FROM process_instance WHERE id = $1`, [id]);
   }
 
-  async findById(id: string): Promise<InstanceRow | null> {
+  /** The instance if it exists and the caller may see it; null either way otherwise. */
+  async findById(id: string, caller: CallerInfo): Promise<InstanceRow | null> {
+    const params: unknown[] = [id];
+    const visible = instanceVisibility(caller, 'i.id', params);
     const rows: InstanceRow[] = await this.dataSource.query(
-      `SELECT ${LIST_COLUMNS} FROM process_instance i WHERE i.id = $1`,
-      [id],
+      `SELECT ${LIST_COLUMNS} FROM process_instance i WHERE i.id = $1${visible ? ` AND ${visible}` : ''}`,
+      params,
     );
     return rows[0] ?? null;
+  }
+
+  /** Whether the instance exists and the caller may see it (inside a command's transaction when given). */
+  async isVisible(id: string, caller: CallerInfo, tx?: EntityManager): Promise<boolean> {
+    const params: unknown[] = [id];
+    const visible = instanceVisibility(caller, 'i.id', params);
+    const rows: unknown[] = await (tx ?? this.dataSource).query(
+      `SELECT 1 FROM process_instance i WHERE i.id = $1${visible ? ` AND ${visible}` : ''}`,
+      params,
+    );
+    return rows.length > 0;
   }
 
   async childOf(tx: EntityManager, parentId: string, executionId: string): Promise<string | null> {
@@ -122,12 +138,14 @@ export class InstanceRepository {
     return rows.map((row) => row.id);
   }
 
+  /** The instances matching the filter that the caller may see, one page. */
   async list(
     filter: InstanceFilter,
+    caller: CallerInfo,
     sort: { by: string; order: 'ASC' | 'DESC' },
     page: Page,
   ): Promise<InstanceRow[]> {
-    const { where, params } = this.where(filter);
+    const { where, params } = this.where(filter, caller);
     return this.dataSource.query(
       `SELECT ${LIST_COLUMNS} FROM process_instance i ${where}
        ORDER BY ${SORT[sort.by] ?? 'i.start_time'} ${sort.order}, i.id
@@ -136,8 +154,8 @@ export class InstanceRepository {
     );
   }
 
-  async count(filter: InstanceFilter): Promise<number> {
-    const { where, params } = this.where(filter);
+  async count(filter: InstanceFilter, caller: CallerInfo): Promise<number> {
+    const { where, params } = this.where(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM process_instance i ${where}`,
       params,
@@ -145,7 +163,7 @@ export class InstanceRepository {
     return row.count;
   }
 
-  private where(f: InstanceFilter): { where: string; params: unknown[] } {
+  private where(f: InstanceFilter, caller: CallerInfo): { where: string; params: unknown[] } {
     const params: unknown[] = [];
     const conditions: string[] = [];
     const add = (sql: string, value: unknown) => {
@@ -178,6 +196,8 @@ export class InstanceRepository {
     for (const variable of f.variables ?? []) {
       conditions.push(variableFilterSql(variable, 'i.id', params));
     }
+    const visible = instanceVisibility(caller, 'i.id', params);
+    if (visible) conditions.push(visible);
     return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
   }
 }

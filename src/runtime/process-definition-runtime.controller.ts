@@ -1,3 +1,4 @@
+import { Access, AnyUser } from '../auth/access.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { DefinitionsService } from '../definitions/definitions.service.js';
@@ -11,6 +12,7 @@ import {
 } from './statistics.service.js';
 
 /** The runtime side of /process-definition: starting instances and instance statistics. */
+@AnyUser()
 @Controller('engine-rest/process-definition')
 export class ProcessDefinitionRuntimeController {
   constructor(
@@ -19,9 +21,10 @@ export class ProcessDefinitionRuntimeController {
     private readonly statistics: StatisticsService,
   ) {}
 
+  @Access('admin', 'analyst', 'manager')
   @Get('statistics')
-  allStatistics(): Promise<DefinitionStatisticsDto[]> {
-    return this.statistics.perDefinition();
+  allStatistics(@Caller() caller: CallerInfo): Promise<DefinitionStatisticsDto[]> {
+    return this.statistics.perDefinition(caller);
   }
 
   @Post('key/:key/start')
@@ -38,9 +41,13 @@ export class ProcessDefinitionRuntimeController {
     );
   }
 
+  @Access('admin', 'analyst', 'manager')
   @Get('key/:key/statistics')
-  async statisticsByKey(@Param('key') key: string): Promise<ActivityStatisticsDto[]> {
-    return this.statistics.perActivity((await this.definitions.getLatestByKey(key)).id);
+  async statisticsByKey(
+    @Param('key') key: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<ActivityStatisticsDto[]> {
+    return this.statistics.perActivity((await this.definitions.getLatestByKey(key)).id, caller);
   }
 
   @Post(':id/start')
@@ -57,8 +64,12 @@ export class ProcessDefinitionRuntimeController {
     );
   }
 
+  @Access('admin', 'analyst', 'manager')
   @Get(':id/statistics')
-  async statisticsOf(@Param('id') id: string): Promise<ActivityStatisticsDto[]> {
-    return this.statistics.perActivity((await this.definitions.getDefinition(id)).id);
+  async statisticsOf(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<ActivityStatisticsDto[]> {
+    return this.statistics.perActivity((await this.definitions.getDefinition(id)).id, caller);
   }
 }

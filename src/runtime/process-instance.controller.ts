@@ -1,5 +1,7 @@
+import { Access, AnyUser } from '../auth/access.decorator.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
+import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import type { CountDto } from '../common/query/count.dto.js';
 import {
   parseVariable,
@@ -18,6 +20,7 @@ import {
 import { ProcessInstanceService, type ActivityInstanceDto } from './process-instance.service.js';
 import { SetVariablesCommand } from './set-variables.command.js';
 
+@AnyUser()
 @Controller('engine-rest/process-instance')
 export class ProcessInstanceController {
   constructor(
@@ -28,8 +31,11 @@ export class ProcessInstanceController {
   ) {}
 
   @Get()
-  async list(@Query() query: ProcessInstanceQueryDto): Promise<ProcessInstanceDto[]> {
-    return (await this.instances.list(query)).map((row) => toProcessInstanceDto(row));
+  async list(
+    @Query() query: ProcessInstanceQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<ProcessInstanceDto[]> {
+    return (await this.instances.list(query, caller)).map((row) => toProcessInstanceDto(row));
   }
 
   @Post()
@@ -37,31 +43,38 @@ export class ProcessInstanceController {
   async query(
     @Body() body: ProcessInstanceQueryBodyDto,
     @Query() paging: ProcessInstanceQueryDto,
+    @Caller() caller: CallerInfo,
   ): Promise<ProcessInstanceDto[]> {
-    const rows = await this.instances.list({
-      ...body,
-      firstResult: paging.firstResult,
-      maxResults: paging.maxResults,
-    });
+    const rows = await this.instances.list(
+      { ...body, firstResult: paging.firstResult, maxResults: paging.maxResults },
+      caller,
+    );
     return rows.map((row) => toProcessInstanceDto(row));
   }
 
   @Get('count')
-  async count(@Query() query: ProcessInstanceQueryDto): Promise<CountDto> {
-    return { count: await this.instances.count(query) };
+  async count(
+    @Query() query: ProcessInstanceQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<CountDto> {
+    return { count: await this.instances.count(query, caller) };
   }
 
   @Post('count')
   @HttpCode(200)
-  async countByBody(@Body() body: ProcessInstanceQueryBodyDto): Promise<CountDto> {
-    return { count: await this.instances.count(body) };
+  async countByBody(
+    @Body() body: ProcessInstanceQueryBodyDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<CountDto> {
+    return { count: await this.instances.count(body, caller) };
   }
 
   @Get(':id')
-  async get(@Param('id') id: string): Promise<ProcessInstanceDto> {
-    return toProcessInstanceDto(await this.instances.get(id));
+  async get(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<ProcessInstanceDto> {
+    return toProcessInstanceDto(await this.instances.get(id, caller));
   }
 
+  @Access('admin', 'manager')
   @Delete(':id')
   @HttpCode(204)
   async cancel(
@@ -69,19 +82,26 @@ export class ProcessInstanceController {
     @Caller() caller: CallerInfo,
     @Query('deleteReason') reason?: string,
   ): Promise<void> {
-    await this.cancelInstance.execute(id, caller.userId, reason ?? null);
+    await this.cancelInstance.execute(id, caller, reason ?? null);
   }
 
   @Get(':id/activity-instances')
-  activityInstances(@Param('id') id: string): Promise<ActivityInstanceDto> {
-    return this.instances.activityTree(id);
+  activityInstances(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<ActivityInstanceDto> {
+    return this.instances.activityTree(id, caller);
   }
 
   @Get(':id/variables')
-  async variables(@Param('id') id: string): Promise<Record<string, SerializedVariable>> {
-    return toVariablesDto(await this.instances.variablesOf(id));
+  async variables(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<Record<string, SerializedVariable>> {
+    return toVariablesDto(await this.instances.variablesOf(id, caller));
   }
 
+  @Access('admin', 'manager')
   @Post(':id/variables')
   @HttpCode(204)
   async modifyVariables(
@@ -92,18 +112,20 @@ export class ProcessInstanceController {
     const modifications = parseVariables(body.modifications ?? {}, {
       maxValueBytes: this.config.maxVariableBytes,
     });
-    const deletions = Array.isArray(body.deletions) ? body.deletions.map(String) : [];
-    await this.setVariables.execute(id, modifications, deletions, caller.userId);
+    const deletions = variableNames(body.deletions);
+    await this.setVariables.execute(id, modifications, deletions, caller);
   }
 
   @Get(':id/variables/:name')
   async variable(
     @Param('id') id: string,
     @Param('name') name: string,
+    @Caller() caller: CallerInfo,
   ): Promise<SerializedVariable> {
-    return serializeVariable(await this.instances.variable(id, name));
+    return serializeVariable(await this.instances.variable(id, name, caller));
   }
 
+  @Access('admin', 'manager')
   @Put(':id/variables/:name')
   @HttpCode(204)
   async putVariable(
@@ -113,9 +135,10 @@ export class ProcessInstanceController {
     @Caller() caller: CallerInfo,
   ): Promise<void> {
     const variable = parseVariable(name, body, { maxValueBytes: this.config.maxVariableBytes });
-    await this.setVariables.execute(id, new Map([[name, variable]]), [], caller.userId);
+    await this.setVariables.execute(id, new Map([[name, variable]]), [], caller);
   }
 
+  @Access('admin', 'manager')
   @Delete(':id/variables/:name')
   @HttpCode(204)
   async deleteVariable(
@@ -123,6 +146,15 @@ export class ProcessInstanceController {
     @Param('name') name: string,
     @Caller() caller: CallerInfo,
   ): Promise<void> {
-    await this.setVariables.remove(id, name, caller.userId);
+    await this.setVariables.remove(id, name, caller);
   }
+}
+
+/** `deletions` of a modification: absent, or a list of variable names. */
+function variableNames(deletions: unknown): string[] {
+  if (deletions === undefined || deletions === null) return [];
+  if (!Array.isArray(deletions) || !deletions.every((name) => typeof name === 'string')) {
+    throw new ConveyorError(ErrorCode.InvalidRequest, 'deletions must be a list of variable names');
+  }
+  return deletions;
 }

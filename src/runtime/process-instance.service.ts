@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { splitList, toPage, toSort } from '../common/query/page.js';
 import type { StoredVariable } from '../common/variables/index.js';
@@ -31,7 +32,15 @@ export interface ActivityInstanceDto {
   name?: string | null;
 }
 
-/** Reads of running process instances and their variables. */
+/**
+ * An instance that does not exist and one the caller may not see get the same answer: the caller
+ * learns nothing about instances outside their work.
+ */
+export function instanceNotFound(id: string): ConveyorError {
+  return new ConveyorError(ErrorCode.NotFound, `Process instance with id ${id} does not exist`);
+}
+
+/** Reads of running process instances and their variables, narrowed to what the caller may see. */
 @Injectable()
 export class ProcessInstanceService {
   constructor(
@@ -40,36 +49,42 @@ export class ProcessInstanceService {
     private readonly dataSource: DataSource,
   ) {}
 
-  list(query: ProcessInstanceQueryDto | ProcessInstanceQueryBodyDto): Promise<InstanceRow[]> {
+  list(
+    query: ProcessInstanceQueryDto | ProcessInstanceQueryBodyDto,
+    caller: CallerInfo,
+  ): Promise<InstanceRow[]> {
     const sorting =
       'sorting' in query && query.sorting?.[0]
         ? query.sorting[0]
         : (query as ProcessInstanceQueryDto);
     return this.instances.list(
       filterOf(query),
+      caller,
       toSort({ sortBy: sorting.sortBy, sortOrder: sorting.sortOrder }, 'instanceId'),
       toPage(query),
     );
   }
 
-  count(query: ProcessInstanceQueryDto | ProcessInstanceQueryBodyDto): Promise<number> {
-    return this.instances.count(filterOf(query));
+  count(
+    query: ProcessInstanceQueryDto | ProcessInstanceQueryBodyDto,
+    caller: CallerInfo,
+  ): Promise<number> {
+    return this.instances.count(filterOf(query), caller);
   }
 
-  async get(id: string): Promise<InstanceRow> {
-    const instance = await this.instances.findById(id);
-    if (!instance)
-      throw new ConveyorError(ErrorCode.NotFound, `Process instance with id ${id} does not exist`);
+  async get(id: string, caller: CallerInfo): Promise<InstanceRow> {
+    const instance = await this.instances.findById(id, caller);
+    if (!instance) throw instanceNotFound(id);
     return instance;
   }
 
-  async variablesOf(id: string): Promise<Map<string, StoredVariable>> {
-    await this.get(id);
+  async variablesOf(id: string, caller: CallerInfo): Promise<Map<string, StoredVariable>> {
+    await this.get(id, caller);
     return this.variables.loadOutside(id);
   }
 
-  async variable(id: string, name: string): Promise<StoredVariable> {
-    const variable = (await this.variablesOf(id)).get(name);
+  async variable(id: string, name: string, caller: CallerInfo): Promise<StoredVariable> {
+    const variable = (await this.variablesOf(id, caller)).get(name);
     if (!variable) {
       throw new ConveyorError(
         ErrorCode.NotFound,
@@ -80,8 +95,8 @@ export class ProcessInstanceService {
   }
 
   /** The activity instance tree: the process instance with the activities now active in it. */
-  async activityTree(id: string): Promise<ActivityInstanceDto> {
-    const instance = await this.get(id);
+  async activityTree(id: string, caller: CallerInfo): Promise<ActivityInstanceDto> {
+    const instance = await this.get(id, caller);
     const open: {
       id: string;
       activity_id: string;

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { asyncActivityOf } from '../engine/async-continuations.js';
+import { localVariablesOf } from '../engine/engine-expressions.js';
 import type { EngineSession } from '../engine/engine-session.js';
 import type { RecordedTimer } from '../engine/recording-timers.js';
-import type { Wait } from '../engine/waiting-tree.js';
+import { waitedMessage, type Wait } from '../engine/waiting-tree.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ExternalTaskRepository } from '../jobs/external-task.repository.js';
 import { retriesOf } from '../jobs/retry-cycle.js';
@@ -100,6 +101,10 @@ export class RuntimeProjection {
       ctx.tx,
       gone.map((task) => task.id),
     );
+    await this.variables.deleteLocals(
+      ctx.tx,
+      gone.map((task) => task.id),
+    );
 
     const known = new Set(existing.map((task) => task.execution_id));
     const created: TaskRow[] = [];
@@ -139,14 +144,7 @@ export class RuntimeProjection {
         });
       }
       await this.history.linkTaskToActivity(ctx.tx, task);
-      const input = wait.api.content.input as Record<string, unknown> | undefined;
-      if (input) {
-        // Input parameters are the task's local variables.
-        const local = new Map(
-          Object.entries(input).map(([name, value]) => [name, inferVariable(value, name)]),
-        );
-        await this.variables.upsert(ctx.tx, ctx.instance.id, task.id, local);
-      }
+      await this.storeInputs(ctx, wait, task.id);
       created.push(task);
     }
     return created;
@@ -233,7 +231,7 @@ export class RuntimeProjection {
     );
     const known = new Set(existing.map((s) => s.execution_id));
     for (const wait of waits.filter((w) => !known.has(w.executionId))) {
-      const ref = wait.kind === 'message' ? wait.api.content.message : wait.api.content.signal;
+      const ref = wait.kind === 'message' ? waitedMessage(wait.api) : wait.api.content.signal;
       await this.subscriptions.insert(ctx.tx, {
         id: randomUUID(),
         type: wait.kind === 'message' ? 'message' : 'signal',
@@ -242,6 +240,7 @@ export class RuntimeProjection {
         definition_id: ctx.instance.definition_id,
         activity_id: wait.activityId,
         execution_id: wait.executionId,
+        local_variables: localVariablesOf(wait.api.content),
         created: ctx.now,
       });
     }
@@ -250,15 +249,15 @@ export class RuntimeProjection {
   private async syncExternalTasks(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
     const existing = await this.externalTasks.byInstance(ctx.tx, ctx.instance.id);
     const waiting = new Set(waits.map((w) => w.executionId));
-    await this.externalTasks.delete(
-      ctx.tx,
-      existing.filter((t) => !waiting.has(t.execution_id)).map((t) => t.id),
-    );
+    const gone = existing.filter((t) => !waiting.has(t.execution_id)).map((t) => t.id);
+    await this.externalTasks.delete(ctx.tx, gone);
+    await this.variables.deleteLocals(ctx.tx, gone);
     const known = new Set(existing.map((t) => t.execution_id));
     for (const wait of waits.filter((w) => !known.has(w.executionId))) {
       const external = wait.api.content.camunda?.external;
+      const id = randomUUID();
       await this.externalTasks.insert(ctx.tx, {
-        id: randomUUID(),
+        id,
         instance_id: ctx.instance.id,
         definition_id: ctx.instance.definition_id,
         definition_key: ctx.instance.definition_key,
@@ -269,6 +268,17 @@ export class RuntimeProjection {
         priority: external?.priority ?? 0,
         created: ctx.now,
       });
+      await this.storeInputs(ctx, wait, id);
     }
+  }
+
+  /** Input parameters are the task's local variables (user and external tasks alike). */
+  private async storeInputs(ctx: ProjectionContext, wait: Wait, taskId: string): Promise<void> {
+    const input = wait.api.content.input as Record<string, unknown> | undefined;
+    if (!input) return;
+    const local = new Map(
+      Object.entries(input).map(([name, value]) => [name, inferVariable(value, name)]),
+    );
+    await this.variables.upsert(ctx.tx, ctx.instance.id, taskId, local);
   }
 }

@@ -48,6 +48,7 @@ import { UnitOfWork } from './unit-of-work.js';
     RuntimeRepositoriesModule,
     DefinitionsModule,
     TasksRepositoriesModule,
+    StartInstanceCommand,
   ],
 })
 export class RuntimeModule {}

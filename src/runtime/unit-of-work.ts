@@ -105,6 +105,7 @@ export class UnitOfWork {
         this.environment.get(),
         instance.id,
         toEngineVariables(request.variables),
+        request.startEventId,
       );
       if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
       return this.finish(tx, instance, session, new Map(), request.variables, new Set(), null, now);

@@ -70,6 +70,12 @@ export class VariableRepository {
     }
   }
 
+  /** Drops the local variables of tasks (user or external) that are gone. */
+  async deleteLocals(tx: EntityManager, taskIds: string[]): Promise<void> {
+    if (taskIds.length > 0)
+      await tx.query(`DELETE FROM variable WHERE task_id = ANY($1)`, [taskIds]);
+  }
+
   async delete(
     tx: EntityManager,
     instanceId: string,

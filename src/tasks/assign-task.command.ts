@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { Clock } from '../common/clock.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { WorkTracker } from '../common/work-tracker.js';
 import { HistoryRepository } from '../history/history.repository.js';
+import { assertMayChange, type TaskChange } from './task-access.js';
 import { TaskRepository, type TaskRow } from './task.repository.js';
 
 type Change = Partial<Pick<TaskRow, 'assignee' | 'owner' | 'delegation_state'>>;
 
-/** Claim, unclaim, set assignee, delegate: guarded changes of who works on a task, logged with the caller. */
+/**
+ * Claim, unclaim, set assignee, delegate: guarded changes of who works on a task, logged with the
+ * caller. A task the caller may not see is missing to them (404); one they see but may not change
+ * this way is 403 (rules in task-access.ts), checked on the locked row.
+ */
 @Injectable()
 export class AssignTaskCommand {
   constructor(
@@ -19,8 +25,8 @@ export class AssignTaskCommand {
     private readonly clock: Clock,
   ) {}
 
-  claim(taskId: string, userId: string, caller: string | null): Promise<void> {
-    return this.change(taskId, caller, 'Claim', (task) => {
+  claim(taskId: string, userId: string, caller: CallerInfo): Promise<void> {
+    return this.change(taskId, caller, 'Claim', { kind: 'claim', userId }, (task) => {
       if (task.assignee && task.assignee !== userId) {
         throw new ConveyorError(
           ErrorCode.InvalidRequest,
@@ -32,16 +38,18 @@ export class AssignTaskCommand {
     });
   }
 
-  unclaim(taskId: string, caller: string | null): Promise<void> {
-    return this.change(taskId, caller, 'Claim', () => ({ assignee: null }));
+  unclaim(taskId: string, caller: CallerInfo): Promise<void> {
+    return this.change(taskId, caller, 'Claim', { kind: 'unclaim' }, () => ({ assignee: null }));
   }
 
-  setAssignee(taskId: string, userId: string | null, caller: string | null): Promise<void> {
-    return this.change(taskId, caller, 'Assign', () => ({ assignee: userId }));
+  setAssignee(taskId: string, userId: string | null, caller: CallerInfo): Promise<void> {
+    return this.change(taskId, caller, 'Assign', { kind: 'assign', userId }, () => ({
+      assignee: userId,
+    }));
   }
 
-  delegate(taskId: string, userId: string, caller: string | null): Promise<void> {
-    return this.change(taskId, caller, 'Delegate', (task) => ({
+  delegate(taskId: string, userId: string, caller: CallerInfo): Promise<void> {
+    return this.change(taskId, caller, 'Delegate', { kind: 'delegate', userId }, (task) => ({
       owner: task.owner ?? task.assignee,
       assignee: userId,
       delegation_state: 'PENDING',
@@ -52,7 +60,7 @@ export class AssignTaskCommand {
   async applyIn(
     tx: EntityManager,
     task: TaskRow,
-    caller: string | null,
+    caller: CallerInfo,
     operation: string,
     change: Change,
   ): Promise<void> {
@@ -63,7 +71,7 @@ export class AssignTaskCommand {
       {
         operationType: operation,
         entityType: 'Task',
-        userId: caller,
+        userId: caller.userId,
         taskId: task.id,
         instanceId: task.instance_id,
         definitionId: task.definition_id,
@@ -80,19 +88,25 @@ export class AssignTaskCommand {
 
   private change(
     taskId: string,
-    caller: string | null,
+    caller: CallerInfo,
     operation: string,
+    requested: TaskChange,
     decide: (task: TaskRow) => Change,
   ): Promise<void> {
     return this.work.run(() =>
       this.dataSource.transaction(async (tx) => {
-        const task = await this.tasks.lock(tx, taskId);
-        if (!task)
-          throw new ConveyorError(ErrorCode.NotFound, `Cannot find task with id ${taskId}`);
-        await this.applyIn(tx, task, caller, operation, decide(task));
+        const found = await this.tasks.findWithAccess(taskId, caller, { tx, lock: true });
+        if (!found?.access.visible) throw taskNotFound(taskId);
+        assertMayChange(caller, found.task, found.access, requested);
+        await this.applyIn(tx, found.task, caller, operation, decide(found.task));
       }),
     );
   }
+}
+
+/** What the task commands answer for a missing task, and for one the caller may not see. */
+export function taskNotFound(taskId: string): ConveyorError {
+  return new ConveyorError(ErrorCode.NotFound, `Cannot find task with id ${taskId}`);
 }
 
 const PROPERTY: Record<string, string> = {

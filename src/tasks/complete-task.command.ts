@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import {
   parseVariables,
@@ -9,15 +11,17 @@ import { AppConfig } from '../config/app-config.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { UnitOfWork } from '../runtime/unit-of-work.js';
 import { VariableRepository } from '../runtime/variable.repository.js';
-import { AssignTaskCommand } from './assign-task.command.js';
+import { AssignTaskCommand, taskNotFound } from './assign-task.command.js';
 import { assertValidSubmission, normalizeFormSubmission } from './forms/index.js';
+import { assertMayChange } from './task-access.js';
 import { TaskFormService } from './task-form.service.js';
-import { TaskRepository } from './task.repository.js';
+import { TaskRepository, type TaskRow } from './task.repository.js';
 
 /**
  * Completes a user task: the submitted variables are validated against the task's form first (any
  * violation → 400 naming each field, nothing changed), then set on the process and the task's
- * wait state is signalled, all in the instance's unit of work.
+ * wait state is signalled, all in the instance's unit of work. Who may complete or resolve is
+ * checked before the form (a hidden task reveals nothing) and again on the locked row.
  */
 @Injectable()
 export class CompleteTaskCommand {
@@ -35,38 +39,35 @@ export class CompleteTaskCommand {
   async complete(
     taskId: string,
     rawVariables: unknown,
-    caller: string | null,
+    caller: CallerInfo,
   ): Promise<Map<string, StoredVariable>> {
     return this.run(taskId, rawVariables, caller, 'complete');
   }
 
   /** Resolves a delegated task: back to its owner, with the submitted variables set. */
-  async resolve(taskId: string, rawVariables: unknown, caller: string | null): Promise<void> {
+  async resolve(taskId: string, rawVariables: unknown, caller: CallerInfo): Promise<void> {
     await this.run(taskId, rawVariables, caller, 'resolve');
   }
 
   private async run(
     taskId: string,
     rawVariables: unknown,
-    caller: string | null,
+    caller: CallerInfo,
     action: 'complete' | 'resolve',
   ): Promise<Map<string, StoredVariable>> {
     const submitted = parseVariables(rawVariables ?? {}, {
       maxValueBytes: this.config.maxVariableBytes,
     });
-    const task = await this.tasks.findById(taskId);
-    if (!task) throw new ConveyorError(ErrorCode.NotFound, `Cannot find task with id ${taskId}`);
+    const task = await this.authorized(taskId, caller, action);
     const fields = await this.forms.fieldsOf(task);
     let variables = submitted;
     if (action === 'complete' && fields.length > 0) {
       const current = toEngineVariables(await this.variables.loadOutside(task.instance_id));
-      assertValidSubmission(fields, submitted, current);
+      assertValidSubmission(fields, submitted, current, this.forms.optionsFor(current));
       variables = normalizeFormSubmission(fields, submitted);
     }
     const result = await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
-      const locked = await this.tasks.lock(ctx.tx, taskId);
-      if (!locked)
-        throw new ConveyorError(ErrorCode.NotFound, `Cannot find task with id ${taskId}`);
+      const locked = await this.authorized(taskId, caller, action, ctx.tx);
       ctx.session.setVariables(toEngineVariables(variables));
       ctx.declare(variables);
       if (action === 'resolve') {
@@ -89,7 +90,7 @@ export class CompleteTaskCommand {
         {
           operationType: 'Complete',
           entityType: 'Task',
-          userId: caller,
+          userId: caller.userId,
           taskId,
           instanceId: locked.instance_id,
           definitionId: locked.definition_id,
@@ -101,5 +102,18 @@ export class CompleteTaskCommand {
       await ctx.session.signal(wait);
     });
     return result.variables;
+  }
+
+  /** The task, if the caller may see it (else 404) and complete or resolve it (else 403). */
+  private async authorized(
+    taskId: string,
+    caller: CallerInfo,
+    action: 'complete' | 'resolve',
+    tx?: EntityManager,
+  ): Promise<TaskRow> {
+    const found = await this.tasks.findWithAccess(taskId, caller, { tx, lock: tx !== undefined });
+    if (!found?.access.visible) throw taskNotFound(taskId);
+    assertMayChange(caller, found.task, found.access, { kind: action });
+    return found.task;
   }
 }

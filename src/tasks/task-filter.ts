@@ -1,3 +1,5 @@
+import { taskVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { variableFilterSql, type VariableFilter } from '../runtime/variable-filter.js';
 
 /** The task list filters of Camunda's GET/POST /task. */
@@ -53,6 +55,8 @@ export interface TaskFilter {
   suspended?: boolean;
   taskVariables?: VariableFilter[];
   processVariables?: VariableFilter[];
+  /** Only the tasks this caller may see (src/auth/visibility.ts); omitted for the product's own reads. */
+  visibleTo?: CallerInfo;
 }
 
 export function taskWhere(f: TaskFilter): { where: string; params: unknown[] } {
@@ -122,6 +126,8 @@ export function taskWhere(f: TaskFilter): { where: string; params: unknown[] } {
       ),
     );
   }
+  const visible = f.visibleTo ? taskVisibility(f.visibleTo, 't', params) : null;
+  if (visible) conditions.push(visible);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 

@@ -27,16 +27,16 @@ const SORT_KEYS = new Set([
 export function toTaskFilter(q: TaskQueryDto, candidateUserGroups?: string[]): TaskFilter {
   return {
     taskId: q.taskId,
-    taskIdIn: list(q.taskIdIn),
+    taskIdIn: list(q.taskIdIn, 'taskIdIn'),
     instanceId: q.processInstanceId,
-    instanceIdIn: list(q.processInstanceIdIn),
+    instanceIdIn: list(q.processInstanceIdIn, 'processInstanceIdIn'),
     businessKey: q.processInstanceBusinessKey,
     businessKeyLike: q.processInstanceBusinessKeyLike,
     definitionId: q.processDefinitionId,
     definitionKey: q.processDefinitionKey,
-    definitionKeyIn: list(q.processDefinitionKeyIn),
+    definitionKeyIn: list(q.processDefinitionKeyIn, 'processDefinitionKeyIn'),
     activityId: q.taskDefinitionKey,
-    activityIdIn: list(q.taskDefinitionKeyIn),
+    activityIdIn: list(q.taskDefinitionKeyIn, 'taskDefinitionKeyIn'),
     executionId: q.executionId,
     name: q.name,
     nameLike: q.nameLike,
@@ -44,15 +44,15 @@ export function toTaskFilter(q: TaskQueryDto, candidateUserGroups?: string[]): T
     descriptionLike: q.descriptionLike,
     assignee: q.assignee,
     assigneeLike: q.assigneeLike,
-    assigneeIn: list(q.assigneeIn),
-    assigneeNotIn: list(q.assigneeNotIn),
+    assigneeIn: list(q.assigneeIn, 'assigneeIn'),
+    assigneeNotIn: list(q.assigneeNotIn, 'assigneeNotIn'),
     assigned: q.assigned,
     unassigned: q.unassigned,
     owner: q.owner,
     candidateUser: q.candidateUser,
     candidateUserGroups,
     candidateGroup: q.candidateGroup,
-    candidateGroups: list(q.candidateGroups),
+    candidateGroups: list(q.candidateGroups, 'candidateGroups'),
     includeAssignedTasks: q.includeAssignedTasks,
     withCandidateGroups: q.withCandidateGroups,
     withoutCandidateGroups: q.withoutCandidateGroups,
@@ -84,6 +84,8 @@ export function toTaskSort(q: TaskQueryDto): { by: string; order: 'ASC' | 'DESC'
     q.sorting ?? (q.sortBy || q.sortOrder ? [{ sortBy: q.sortBy, sortOrder: q.sortOrder }] : []);
   return requested.map((s) => {
     if (
+      typeof s !== 'object' ||
+      s === null ||
       !s.sortBy ||
       !SORT_KEYS.has(s.sortBy) ||
       (s.sortOrder !== 'asc' && s.sortOrder !== 'desc')
@@ -97,9 +99,15 @@ export function toTaskSort(q: TaskQueryDto): { by: string; order: 'ASC' | 'DESC'
   });
 }
 
-function list(value: string | string[] | undefined): string[] | undefined {
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? splitList(value) : undefined;
+/** A `a,b,c` query parameter or a JSON list of strings; anything else is refused. */
+function list(value: unknown, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return splitList(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value;
+  throw new ConveyorError(
+    ErrorCode.InvalidRequest,
+    `Cannot set query parameter '${name}': not a list of strings`,
+  );
 }
 
 function date(value: string | undefined, name: string): Date | undefined {

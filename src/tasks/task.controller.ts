@@ -1,3 +1,4 @@
+import { AnyUser } from '../auth/access.decorator.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
@@ -20,6 +21,7 @@ interface CompleteBody {
   withVariablesInReturn?: unknown;
 }
 
+@AnyUser()
 @Controller('engine-rest/task')
 export class TaskController {
   constructor(
@@ -29,35 +31,38 @@ export class TaskController {
   ) {}
 
   @Get()
-  async list(@Query() query: TaskQueryDto): Promise<TaskDto[]> {
-    return (await this.tasks.list(query)).map(toTaskDto);
+  async list(@Query() query: TaskQueryDto, @Caller() caller: CallerInfo): Promise<TaskDto[]> {
+    return (await this.tasks.list(query, caller)).map(toTaskDto);
   }
 
   @Post()
   @HttpCode(200)
-  async query(@Body() body: TaskQueryDto, @Query() paging: TaskQueryDto): Promise<TaskDto[]> {
-    const rows = await this.tasks.list({
-      ...body,
-      firstResult: paging.firstResult,
-      maxResults: paging.maxResults,
-    });
+  async query(
+    @Body() body: TaskQueryDto,
+    @Query() paging: TaskQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<TaskDto[]> {
+    const rows = await this.tasks.list(
+      { ...body, firstResult: paging.firstResult, maxResults: paging.maxResults },
+      caller,
+    );
     return rows.map(toTaskDto);
   }
 
   @Get('count')
-  async count(@Query() query: TaskQueryDto): Promise<CountDto> {
-    return { count: await this.tasks.count(query) };
+  async count(@Query() query: TaskQueryDto, @Caller() caller: CallerInfo): Promise<CountDto> {
+    return { count: await this.tasks.count(query, caller) };
   }
 
   @Post('count')
   @HttpCode(200)
-  async countByBody(@Body() body: TaskQueryDto): Promise<CountDto> {
-    return { count: await this.tasks.count(body) };
+  async countByBody(@Body() body: TaskQueryDto, @Caller() caller: CallerInfo): Promise<CountDto> {
+    return { count: await this.tasks.count(body, caller) };
   }
 
   @Get(':id')
-  async get(@Param('id') id: string): Promise<TaskDto> {
-    return toTaskDto(await this.tasks.get(id));
+  async get(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<TaskDto> {
+    return toTaskDto(await this.tasks.get(id, caller));
   }
 
   @Post(':id/claim')
@@ -67,13 +72,13 @@ export class TaskController {
     @Body() body: UserIdBody,
     @Caller() caller: CallerInfo,
   ): Promise<void> {
-    await this.assign.claim(id, requireUserId(body), caller.userId);
+    await this.assign.claim(id, requireUserId(body), caller);
   }
 
   @Post(':id/unclaim')
   @HttpCode(204)
   async unclaim(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<void> {
-    await this.assign.unclaim(id, caller.userId);
+    await this.assign.unclaim(id, caller);
   }
 
   @Post(':id/assignee')
@@ -84,7 +89,7 @@ export class TaskController {
     @Caller() caller: CallerInfo,
   ): Promise<void> {
     const userId = body.userId === null ? null : requireUserId(body);
-    await this.assign.setAssignee(id, userId, caller.userId);
+    await this.assign.setAssignee(id, userId, caller);
   }
 
   @Post(':id/delegate')
@@ -94,7 +99,7 @@ export class TaskController {
     @Body() body: UserIdBody,
     @Caller() caller: CallerInfo,
   ): Promise<void> {
-    await this.assign.delegate(id, requireUserId(body), caller.userId);
+    await this.assign.delegate(id, requireUserId(body), caller);
   }
 
   @Post(':id/resolve')
@@ -104,7 +109,7 @@ export class TaskController {
     @Body() body: CompleteBody,
     @Caller() caller: CallerInfo,
   ): Promise<void> {
-    await this.completion.resolve(id, body.variables, caller.userId);
+    await this.completion.resolve(id, body.variables, caller);
   }
 
   @Post(':id/complete')
@@ -114,7 +119,7 @@ export class TaskController {
     @Caller() caller: CallerInfo,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Record<string, SerializedVariable> | undefined> {
-    const variables = await this.completion.complete(id, body.variables, caller.userId);
+    const variables = await this.completion.complete(id, body.variables, caller);
     if (body.withVariablesInReturn === true) {
       response.status(200);
       return toVariablesDto(variables);
@@ -130,34 +135,44 @@ export class TaskController {
     @Body() body: CompleteBody,
     @Caller() caller: CallerInfo,
   ): Promise<void> {
-    await this.completion.complete(id, body.variables, caller.userId);
+    await this.completion.complete(id, body.variables, caller);
   }
 
   @Get(':id/form-variables')
-  formVariables(@Param('id') id: string): Promise<Record<string, SerializedVariable>> {
-    return this.tasks.formVariables(id);
+  formVariables(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<Record<string, SerializedVariable>> {
+    return this.tasks.formVariables(id, caller);
   }
 
   @Get(':id/variables')
-  async variables(@Param('id') id: string): Promise<Record<string, SerializedVariable>> {
-    return toVariablesDto(await this.tasks.variablesOf(id));
+  async variables(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<Record<string, SerializedVariable>> {
+    return toVariablesDto(await this.tasks.variablesOf(id, caller));
   }
 
   @Get(':id/localVariables')
-  async localVariables(@Param('id') id: string): Promise<Record<string, SerializedVariable>> {
-    return toVariablesDto(await this.tasks.localVariablesOf(id));
+  async localVariables(
+    @Param('id') id: string,
+    @Caller() caller: CallerInfo,
+  ): Promise<Record<string, SerializedVariable>> {
+    return toVariablesDto(await this.tasks.localVariablesOf(id, caller));
   }
 
   @Get(':id/identity-links')
   identityLinks(
     @Param('id') id: string,
+    @Caller() caller: CallerInfo,
   ): Promise<{ userId: string | null; groupId: string | null; type: string }[]> {
-    return this.tasks.identityLinks(id);
+    return this.tasks.identityLinks(id, caller);
   }
 
   @Get(':id/comment')
-  comments(@Param('id') id: string): Promise<CommentDto[]> {
-    return this.tasks.commentsOf(id);
+  comments(@Param('id') id: string, @Caller() caller: CallerInfo): Promise<CommentDto[]> {
+    return this.tasks.commentsOf(id, caller);
   }
 
   @Post(':id/comment/create')
@@ -167,7 +182,7 @@ export class TaskController {
     @Body() body: { message?: unknown },
     @Caller() caller: CallerInfo,
   ): Promise<CommentDto> {
-    return this.tasks.addComment(id, body.message, caller.userId);
+    return this.tasks.addComment(id, body.message, caller);
   }
 }
 

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { taskVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
+import { operatingScope, personalScope, type TaskAccess } from './task-access.js';
 import { taskWhere, type TaskFilter } from './task-filter.js';
 
 export interface TaskRow {
@@ -66,6 +69,40 @@ export class TaskRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The task if the caller may see it; null when it is missing or hidden from them alike. */
+  async findVisible(id: string, caller: CallerInfo): Promise<TaskRow | null> {
+    const { where, params } = taskWhere({ taskId: id, visibleTo: caller });
+    const rows: TaskRow[] = await this.dataSource.query(`SELECT t.* FROM task t ${where}`, params);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * The task with what the caller is to it (see TaskAccess), in one statement; with `lock` the row
+   * is locked for the transaction, so the check and the change see the same assignee.
+   */
+  async findWithAccess(
+    id: string,
+    caller: CallerInfo,
+    options: { tx?: EntityManager; lock?: boolean } = {},
+  ): Promise<{ task: TaskRow; access: TaskAccess } | null> {
+    const params: unknown[] = [id];
+    const condition = (scope: CallerInfo) => taskVisibility(scope, 't', params) ?? 'TRUE';
+    const visible = condition(caller);
+    const inTeam = condition(operatingScope(caller));
+    const own = condition(personalScope(caller));
+    const rows: (TaskRow & { can_see: boolean; in_team: boolean; is_own: boolean })[] = await (
+      options.tx ?? this.dataSource
+    ).query(
+      `SELECT t.*, ${visible} AS can_see, ${inTeam} AS in_team, ${own} AS is_own
+         FROM task t WHERE t.id = $1${options.lock ? ' FOR UPDATE OF t' : ''}`,
+      params,
+    );
+    const [row] = rows;
+    if (!row) return null;
+    const { can_see, in_team, is_own, ...task } = row;
+    return { task, access: { visible: can_see, inTeam: in_team, own: is_own } };
   }
 
   async insert(tx: EntityManager, task: NewTask): Promise<void> {
@@ -135,12 +172,6 @@ export class TaskRepository {
       id,
       ...entries.map(([, value]) => value),
     ]);
-  }
-
-  /** Locks the task row; serializes claim/assign/complete on one task. */
-  async lock(tx: EntityManager, id: string): Promise<TaskRow | null> {
-    const rows: TaskRow[] = await tx.query(`SELECT * FROM task WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] ?? null;
   }
 
   identityLinks(taskId: string): Promise<IdentityLinkRow[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { Clock } from '../common/clock.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage } from '../common/query/page.js';
@@ -29,7 +30,10 @@ export interface CommentDto {
   rootProcessInstanceId: string | null;
 }
 
-/** Reads of user tasks, their forms, variables, identity links and comments. */
+/**
+ * Reads of user tasks, their forms, variables, identity links and comments, narrowed to what the
+ * caller may see: lists and counts in SQL, a task they may not see answers as a missing one.
+ */
 @Injectable()
 export class TaskService {
   constructor(
@@ -41,24 +45,25 @@ export class TaskService {
     private readonly clock: Clock,
   ) {}
 
-  async list(query: TaskQueryDto): Promise<TaskRow[]> {
-    return this.tasks.list(await this.filter(query), toTaskSort(query), toPage(query));
+  async list(query: TaskQueryDto, caller: CallerInfo): Promise<TaskRow[]> {
+    return this.tasks.list(await this.filter(query, caller), toTaskSort(query), toPage(query));
   }
 
-  async count(query: TaskQueryDto): Promise<number> {
-    return this.tasks.count(await this.filter(query));
+  async count(query: TaskQueryDto, caller: CallerInfo): Promise<number> {
+    return this.tasks.count(await this.filter(query, caller));
   }
 
-  async get(id: string): Promise<TaskRow> {
-    const task = await this.tasks.findById(id);
+  async get(id: string, caller: CallerInfo): Promise<TaskRow> {
+    const task = await this.tasks.findVisible(id, caller);
     if (!task) throw new ConveyorError(ErrorCode.NotFound, `No matching task with id ${id}`);
     return task;
   }
 
   async identityLinks(
     id: string,
+    caller: CallerInfo,
   ): Promise<{ userId: string | null; groupId: string | null; type: string }[]> {
-    const task = await this.get(id);
+    const task = await this.get(id, caller);
     const links: IdentityLinkRow[] = await this.tasks.identityLinks(id);
     const result = links.map((l) => ({ userId: l.user_id, groupId: l.group_id, type: l.type }));
     if (task.assignee) result.unshift({ userId: task.assignee, groupId: null, type: 'assignee' });
@@ -66,33 +71,34 @@ export class TaskService {
     return result;
   }
 
-  async formVariables(id: string): Promise<Record<string, SerializedVariable>> {
-    const task = await this.get(id);
+  async formVariables(id: string, caller: CallerInfo): Promise<Record<string, SerializedVariable>> {
+    const task = await this.get(id, caller);
     const fields = await this.forms.fieldsOf(task);
     const current = toEngineVariables(await this.variables.loadOutside(task.instance_id));
-    return formVariables(fields, current);
+    return formVariables(fields, current, this.forms.optionsFor(current));
   }
 
   /** A task's visible variables: its local ones over its process instance's. */
-  async variablesOf(id: string): Promise<Map<string, StoredVariable>> {
-    const task = await this.get(id);
+  async variablesOf(id: string, caller: CallerInfo): Promise<Map<string, StoredVariable>> {
+    const task = await this.get(id, caller);
     const process = await this.variables.loadOutside(task.instance_id);
     const local = await this.variables.loadLocal(id);
     return new Map([...process, ...local]);
   }
 
-  async localVariablesOf(id: string): Promise<Map<string, StoredVariable>> {
-    await this.get(id);
+  async localVariablesOf(id: string, caller: CallerInfo): Promise<Map<string, StoredVariable>> {
+    await this.get(id, caller);
     return this.variables.loadLocal(id);
   }
 
-  async commentsOf(id: string): Promise<CommentDto[]> {
-    await this.get(id);
+  async commentsOf(id: string, caller: CallerInfo): Promise<CommentDto[]> {
+    await this.get(id, caller);
     return (await this.comments.byTask(id)).map(toCommentDto);
   }
 
-  async addComment(id: string, message: unknown, userId: string | null): Promise<CommentDto> {
-    const task = await this.get(id);
+  /** Anyone who may see the task may comment on it; the comment is recorded as theirs. */
+  async addComment(id: string, message: unknown, caller: CallerInfo): Promise<CommentDto> {
+    const task = await this.get(id, caller);
     if (typeof message !== 'string' || message.trim().length === 0 || message.length > 4000) {
       throw new ConveyorError(
         ErrorCode.InvalidRequest,
@@ -103,7 +109,7 @@ export class TaskService {
       id: randomUUID(),
       task_id: id,
       instance_id: task.instance_id,
-      user_id: userId,
+      user_id: caller.userId,
       time: this.clock.now(),
       message,
     };
@@ -111,11 +117,11 @@ export class TaskService {
     return toCommentDto(row);
   }
 
-  private async filter(query: TaskQueryDto) {
+  private async filter(query: TaskQueryDto, caller: CallerInfo) {
     const groups = query.candidateUser
       ? await this.identity.groupIdsOf(query.candidateUser)
       : undefined;
-    return toTaskFilter(query, groups);
+    return { ...toTaskFilter(query, groups), visibleTo: caller };
   }
 }
 

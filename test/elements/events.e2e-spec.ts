@@ -119,6 +119,33 @@ describe('elements: start and end events', () => {
     expect(await api.path(instance.id)).toEqual(['leadReceived', 'callClient', 'leadHandled']);
   });
 
+  it('with several start events, each message and each REST start begins its own instance at its own start', async () => {
+    // given
+    await api.deployOk(
+      fixture('events.several-message-starts'),
+      'events.several-message-starts.bpmn',
+    );
+    const key = 'events_several_message_starts';
+
+    // when a lead comes by mail, one by the site form, and one is started by hand
+    await api.correlateOk({ messageName: 'lead-from-mail', businessKey: 'mail-1' });
+    await api.correlateOk({ messageName: 'lead-from-site', businessKey: 'site-1' });
+    const manual = await api.start(key, { businessKey: 'manual-1' });
+
+    // then three instances, each with one task, each having run only its own start event
+    const instances = await api.instances({ processDefinitionKey: key });
+    expect(instances.map((i) => i.businessKey).sort()).toEqual(['mail-1', 'manual-1', 'site-1']);
+    const starts = { 'mail-1': 'mailLead', 'site-1': 'siteLead', 'manual-1': 'manualLead' };
+    for (const instance of instances) {
+      expect(await api.instanceTasks(instance.id)).toHaveLength(1);
+      const started = (await api.history(instance.id))
+        .filter((a) => a.activityType === 'startEvent' && !a.canceled)
+        .map((a) => a.activityId);
+      expect(started).toEqual([starts[instance.businessKey as keyof typeof starts]]);
+    }
+    expect(manual.id).toBe(instances.find((i) => i.businessKey === 'manual-1')?.id);
+  });
+
   it('a message nobody waits for is refused with 400', async () => {
     const res = await api.correlate({ messageName: 'no-such-message', businessKey: 'lead-43' });
     expect(res.status).toBe(400);

@@ -15,7 +15,7 @@ describe('elements: generated task forms (camunda:formData)', () => {
     instanceId = (
       await api.start('forms_deal_card', {
         businessKey: 'deal-900',
-        variables: { manager: str('dmitry') },
+        variables: { manager: str('dmitry'), defaultFollowUpDays: long(2) },
       })
     ).id;
     taskId = (await api.instanceTasks(instanceId))[0].id;
@@ -37,7 +37,15 @@ describe('elements: generated task forms (camunda:formData)', () => {
   it('serves every field typed after its form type in GET form-variables', async () => {
     const res = await request(t.http).get(`/engine-rest/task/${taskId}/form-variables`).expect(200);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['amount', 'clientName', 'contractDate', 'manager', 'paymentTerms', 'urgent'].sort(),
+      [
+        'amount',
+        'clientName',
+        'contractDate',
+        'followUpDays',
+        'manager',
+        'paymentTerms',
+        'urgent',
+      ].sort(),
     );
     expect(res.body).toMatchObject({
       clientName: { value: null, type: 'String' },
@@ -46,6 +54,8 @@ describe('elements: generated task forms (camunda:formData)', () => {
       contractDate: { value: null, type: 'Date' },
       paymentTerms: { value: null, type: 'String' },
       manager: { value: 'dmitry', type: 'String' },
+      // a ${…} default is evaluated against the instance's variables
+      followUpDays: { value: 3, type: 'Long' },
     });
     for (const variable of Object.values(res.body)) {
       expect(variable).toHaveProperty('valueInfo');

@@ -21,6 +21,25 @@ describe('elements: scopes and message waits', () => {
   });
   afterAll(() => t.close());
 
+  it('what activities inside a sub-process write reaches the instance, and skipped branches resolve nothing', async () => {
+    // given a sub-process whose task maps an output, whose script sets a variable, and whose
+    // gateway skips a task with an input naming a variable that never exists
+    await api.deployOk(fixture('scopes.sub-process-writes'), 'scopes.sub-process-writes.bpmn');
+    const instance = await api.start('scopes_sub_process_writes');
+    const [accept] = await api.expectTasks(instance.id, ['acceptMeasurements']);
+
+    // when the task inside completes
+    await api.completeOk(accept.id);
+
+    // then both writes are process variables, used after the sub-process
+    const [after] = await api.expectTasks(instance.id, ['after']);
+    expect(after.assignee).toBe('measurer');
+    const variables = await api.variables(instance.id);
+    expect(variables.stage).toMatchObject({ value: 'Замеры' });
+    expect(variables.fromScript).toMatchObject({ value: 1 });
+    expect(Object.keys(variables)).not.toContain('content');
+  });
+
   it('an embedded sub-process runs its tasks, then the flow continues after it', async () => {
     // given
     await api.deployOk(fixture('scopes.embedded-sub-process'), 'scopes.embedded-sub-process.bpmn');

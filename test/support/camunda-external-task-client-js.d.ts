@@ -75,6 +75,14 @@ declare module 'camunda-external-task-client-js' {
     asyncResponseTimeout?: number;
     usePriority?: boolean;
     use?: ((client: Client) => void) | ((client: Client) => void)[];
+    interceptors?: Interceptor | Interceptor[];
+  }
+
+  export type Interceptor = (config: Record<string, unknown>) => Record<string, unknown>;
+
+  /** Adds HTTP Basic credentials to every request the client makes. */
+  export class BasicAuthInterceptor {
+    constructor(options: { username: string; password: string });
   }
 
   export class Client extends EventEmitter {

@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorCode.Conflict]: HttpStatus.CONFLICT,
   [ErrorCode.PayloadTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
+  [ErrorCode.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
   [ErrorCode.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -32,6 +33,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   404: 'InvalidRequestException',
   409: 'OptimisticLockingException',
   413: 'InvalidRequestException',
+  429: 'AuthenticationException',
   503: 'ProcessEngineException',
 };
 

@@ -1,5 +1,8 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** Java's Integer.MAX_VALUE: Camunda's paging parameters are ints, and so are our counters. */
+export const MAX_INT = 2_147_483_647;
 
 /** Camunda's paging and sorting query parameters, shared by every list endpoint. */
 export class PagingQueryDto {
@@ -7,12 +10,14 @@ export class PagingQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   firstResult?: number;
 
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_INT)
   maxResults?: number;
 
   @IsOptional()

@@ -13,6 +13,13 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
 /** Jackson's default nesting limit; deeper documents risk stack overflows in JSON.stringify. */
 const MAX_DEPTH = 1000;
 
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Text PostgreSQL can store (text and jsonb): no NUL, no unpaired UTF-16 surrogate. */
+export function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
+}
+
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value) as unknown;
@@ -28,7 +35,11 @@ export function assertJsonSafe(value: unknown, variableName: string): void {
   const seen = new Set<object>();
   while (pending.length > 0) {
     const { value: current, depth } = pending.pop()!;
-    if (current === null || typeof current === 'string' || typeof current === 'boolean') continue;
+    if (current === null || typeof current === 'boolean') continue;
+    if (typeof current === 'string') {
+      if (!isStorableText(current)) throw unsafe(variableName, 'a NUL character or broken text');
+      continue;
+    }
     if (typeof current === 'number') {
       if (!Number.isFinite(current)) throw unsafe(variableName, `the number ${current}`);
       continue;
@@ -49,6 +60,7 @@ export function assertJsonSafe(value: unknown, variableName: string): void {
     if (seen.has(current)) throw unsafe(variableName, 'a repeated or circular reference');
     seen.add(current);
     for (const key of Object.keys(current)) {
+      if (!isStorableText(key)) throw unsafe(variableName, 'a NUL character or broken text');
       if (FORBIDDEN_KEYS.has(key)) {
         throw new ConveyorError(
           ErrorCode.InvalidRequest,

@@ -241,6 +241,15 @@ describe('parseVariables', () => {
       expect(() => parseVariables({ '': { value: 1 } }, limits)).toThrow('must not be empty');
     });
 
+    it.each(['nul\u0000', 'bell\u0007', 'esc\u001b[31m', 'del\u007f'])(
+      'rejects control characters in %j',
+      (name) => {
+        expect(() => parseVariables({ [name]: { value: 1 } }, limits)).toThrow(
+          'contains control characters',
+        );
+      },
+    );
+
     it('limits the length, 255 by default', () => {
       expect(parseVariables({ ['a'.repeat(255)]: { value: 1 } }, limits).size).toBe(1);
       expect(() => parseVariables({ ['a'.repeat(256)]: { value: 1 } }, limits)).toThrow(
@@ -265,6 +274,13 @@ describe('parseVariables', () => {
     ])('rejects forbidden keys in %s', (_label, entry) => {
       expect(() => parseOne(entry, 'evil')).toThrow(/Variable 'evil' contains the forbidden key/);
       expect(({} as Record<string, unknown>).admin).toBeUndefined();
+    });
+
+    it.each([
+      ['a NUL in a Json string', { value: '{"a":"x\\u0000"}', type: 'Json' }],
+      ['an unpaired surrogate in a key', { value: '{"\\ud800":1}', type: 'Json' }],
+    ])('rejects text PostgreSQL cannot store: %s', (_label, entry) => {
+      expect(() => parseOne(entry, 'evil')).toThrow(/NUL character or broken text/);
     });
   });
 

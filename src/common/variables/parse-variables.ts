@@ -85,7 +85,17 @@ export function assertVariableName(
   if (FORBIDDEN_KEYS.has(name)) {
     throw new ConveyorError(ErrorCode.InvalidRequest, `Variable name '${name}' is not allowed`);
   }
+  if (CONTROL_CHARACTER.test(name)) {
+    throw new ConveyorError(
+      ErrorCode.InvalidRequest,
+      `Variable name ${JSON.stringify(preview(name))} contains control characters`,
+    );
+  }
 }
+
+/** C0 controls and DEL: invisible in UIs and logs, and NUL cannot be stored at all. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** Camunda resolves type names ignoring the case of the first letter; we ignore case entirely. */
 function resolveType(name: string, typeName: unknown): VariableType {

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { OptionalBooleanParam } from '../../common/query/boolean-param.js';
 import { PagingQueryDto } from '../../common/query/paging.dto.js';
 
@@ -40,8 +40,8 @@ export class DeploymentQueryDto extends PagingQueryDto {
   @IsOptional() @IsString() name?: string;
   @IsOptional() @IsString() nameLike?: string;
   @IsOptional() @IsString() source?: string;
-  @IsOptional() @Type(() => Date) after?: Date;
-  @IsOptional() @Type(() => Date) before?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() after?: Date;
+  @IsOptional() @Type(() => Date) @IsDate() before?: Date;
 
   @IsOptional()
   @IsIn(['id', 'name', 'deploymentTime', 'tenantId'])

@@ -18,6 +18,11 @@ async function problemsOf(xml: Buffer): Promise<BpmnValidationError['problems']>
 describe('event checks', () => {
   it('needs named messages and signals to correlate, and keeps error starts in event sub-processes', async () => {
     expect(await problemsOf(fixture('events'))).toEqual([
+      {
+        elementId: 'OnError',
+        message:
+          'event sub-processes are not supported; use a boundary event on an embedded sub-process',
+      },
       { elementId: 'NoMessageRef', message: 'the message event has no messageRef' },
       { elementId: 'UnnamedMessage', message: 'message "Message_Unnamed" has no name' },
       { elementId: 'NoSignalRef', message: 'the signal event has no signalRef' },

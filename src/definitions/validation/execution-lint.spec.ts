@@ -20,6 +20,11 @@ async function problemsOf(xml: Buffer): Promise<BpmnValidationError['problems']>
 describe('execution lint', () => {
   it('reports the execution-breaking bpmnlint rules and the link check, in executable processes only', async () => {
     expect(await problemsOf(fixture('lint-errors'))).toEqual([
+      {
+        elementId: 'Events_Sub',
+        message:
+          'event sub-processes are not supported; use a boundary event on an embedded sub-process',
+      },
       { elementId: 'Link_Unnamed', message: 'Link event is missing link name' },
       {
         elementId: 'Link_Throw',

@@ -55,3 +55,29 @@ describe('supported elements', () => {
     expect(SUPPORTED_EVENT_DEFINITIONS).not.toContain('bpmn:ConditionalEventDefinition');
   });
 });
+
+describe('event sub-processes', () => {
+  it('are refused by id, with what to use instead', async () => {
+    const xml = Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <message id="feedback" name="negative-feedback" />
+  <process id="p" isExecutable="true">
+    <startEvent id="start" /><sequenceFlow id="f1" sourceRef="start" targetRef="work" />
+    <userTask id="work" /><sequenceFlow id="f2" sourceRef="work" targetRef="end" /><endEvent id="end" />
+    <subProcess id="OnFeedback" triggeredByEvent="true">
+      <startEvent id="feedbackStart" isInterrupting="false"><messageEventDefinition messageRef="feedback" /></startEvent>
+      <sequenceFlow id="f3" sourceRef="feedbackStart" targetRef="record" />
+      <userTask id="record" /><sequenceFlow id="f4" sourceRef="record" targetRef="feedbackEnd" />
+      <endEvent id="feedbackEnd" />
+    </subProcess>
+  </process>
+</definitions>`);
+    expect(await problemsOf(xml)).toEqual([
+      {
+        elementId: 'OnFeedback',
+        message:
+          'event sub-processes are not supported; use a boundary event on an embedded sub-process',
+      },
+    ]);
+  });
+});

@@ -78,6 +78,15 @@ export function checkSupportedElements(elements: readonly ModdleElement[]): Bpmn
       problems.push({ elementId: id, message: unsupported(element.$type) });
       continue;
     }
+    // bpmn-elements runs them, but their start events never get a message or timer subscription
+    // here: refused rather than deployed to never fire.
+    if (is(element, 'bpmn:SubProcess') && booleanProperty(element, 'triggeredByEvent')) {
+      problems.push({
+        elementId: id,
+        message:
+          'event sub-processes are not supported; use a boundary event on an embedded sub-process',
+      });
+    }
     if (is(element, 'bpmn:Activity') && booleanProperty(element, 'isForCompensation')) {
       problems.push({ elementId: id, message: 'compensation handlers are not supported' });
     }

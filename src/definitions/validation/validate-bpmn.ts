@@ -13,6 +13,7 @@ import { completeFlowReferences } from './flow-references.js';
 import { checkLinkEvents } from './link-event-checks.js';
 import { allFlowElements, closest, is, stringProperty } from './moddle-element.js';
 import { decodeWithinLimit, findDtdProblem, findStructureProblem } from './raw-bpmn-guards.js';
+import { checkStoredLengths } from './stored-length-checks.js';
 import { checkSupportedElements } from './supported-elements.js';
 import { checkTaskImplementations } from './task-implementation-checks.js';
 import { checkTimers } from './timer-checks.js';
@@ -73,6 +74,7 @@ export async function validateBpmn(
     ...checkTimers(elements, options.checkExpression),
     ...checkExpressions(elements, options.checkExpression),
     ...checkLinkEvents([...processElements, ...elements.filter((e) => is(e, 'bpmn:SubProcess'))]),
+    ...checkStoredLengths(definitions, [...processElements, ...elements]),
     ...lintForExecution(definitions, (id) => isInExecutableProcess(elementsById[id])),
   ];
   if (problems.length > 0) throw new BpmnValidationError(problems);

@@ -1,4 +1,5 @@
 import type { CamundaFormat } from '../bpmn-types.js';
+import { shareSubProcessVariables } from '../sub-process-scope.js';
 import { ExternalTaskService } from './external-task.service.js';
 
 /**
@@ -9,7 +10,7 @@ import { ExternalTaskService } from './external-task.service.js';
  */
 
 interface MessageLike {
-  fields: { redelivered?: boolean };
+  fields: { redelivered?: boolean; routingKey?: string };
   content: Record<string, unknown>;
 }
 
@@ -34,6 +35,8 @@ export interface ActivityLike {
   id: string;
   type: string;
   name?: string;
+  /** The behaviour class bpmn-elements instantiates on execute. */
+  Behaviour?: { prototype: unknown };
   behaviour: Record<string, unknown> & {
     extensionElements?: { values?: ExtensionValue[] };
   };
@@ -57,6 +60,8 @@ const EXTERNAL_CAPABLE = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:Bus
 
 export function camundaExtension(activity: ActivityLike) {
   if (activity.type === 'bpmn:Process') return undefined;
+  if (activity.type === 'bpmn:SubProcess' && activity.Behaviour)
+    shareSubProcessVariables(activity.Behaviour);
   const { behaviour, broker, environment } = activity;
   const io = behaviour.extensionElements?.values?.find((v) => v.$type === 'camunda:InputOutput');
   const isExternal = EXTERNAL_CAPABLE.has(activity.type) && behaviour.type === 'external';
@@ -89,6 +94,9 @@ export function camundaExtension(activity: ActivityLike) {
 
   return {
     activate(message: MessageLike) {
+      // A discarded activity (a branch not taken, a cancelled path) never runs: its inputs must not
+      // be resolved, since the variables they name may never exist.
+      if (message.fields.routingKey === 'run.discard') return;
       // A resumed activity published its format on its first run; a multi-instance root scope is no
       // task itself (each iteration is formatted on its own).
       const rootScope = message.content.isMultiInstance && message.content.index === undefined;

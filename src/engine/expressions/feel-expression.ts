@@ -6,6 +6,7 @@ import {
   FeelTime,
   parseExpression,
   SyntaxError as FeelSyntaxError,
+  toFeel,
 } from 'feelin';
 import { ExpressionError } from './expression-error.js';
 import { isPlainObject } from './juel-coercion.js';
@@ -95,9 +96,31 @@ function contextFromResolver(source: string, resolve: Resolver): Record<string, 
   for (const name of names) {
     if (FORBIDDEN_NAMES.has(name)) continue;
     const resolved = resolve(name);
-    if (resolved.found) entries.push([name, resolved.value]);
+    if (!resolved.found) continue;
+    const { value } = resolved;
+    entries.push([
+      name,
+      typeof value === 'function' ? feelCallable(value as ScopeFunction) : value,
+    ]);
   }
   return Object.fromEntries(entries);
+}
+
+type ScopeFunction = ((...args: unknown[]) => unknown) & { $args?: unknown };
+
+/**
+ * A scope function (`now`, `addWorkingDays`…) is plain JavaScript, shared with JUEL: it gets its
+ * arguments as `fromFeel` gives them (a date and time as a `Date`, a date as `2024-01-10`), and a
+ * `Date` it returns becomes a FEEL date and time, so `= now() + duration("PT1H")` computes.
+ * feelin names parameters from `$args`, else from the function's source; a wrapper has neither, so
+ * it carries the original's names, or takes any number of arguments.
+ */
+function feelCallable(fn: ScopeFunction): ScopeFunction {
+  const callable = (...args: unknown[]): unknown =>
+    toFeel(Reflect.apply(fn, undefined, args.map(fromFeel)));
+  return Object.assign(callable, {
+    $args: Array.isArray(fn.$args) ? [...(fn.$args as unknown[])] : ['...args'],
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { toResolver, type ExpressionScope } from './expression-scope.js';
 import { assertFeelSyntax, evaluateFeel, isFeelExpression } from './feel-expression.js';
 import { describeValue } from './juel-coercion.js';
 import { evaluateTemplate } from './juel-evaluator.js';
+import { assertNoForbiddenMembers } from './juel-forbidden-members.js';
 import { parseTemplate } from './juel-template.js';
 
 /**
@@ -57,6 +58,6 @@ export function assertExpressionSyntax(text: string): void {
   if (isFeelExpression(text)) {
     assertFeelSyntax(text);
   } else if (isExpression(text)) {
-    parseTemplate(text);
+    assertNoForbiddenMembers(parseTemplate(text));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import type { Page } from '../../common/query/paging.dto.js';
 import { rootInstanceIdSql } from '../query/history-sql.js';
 import { orderBy, type SortSpec } from '../query/sorting.js';
@@ -78,8 +79,9 @@ export class HistoricActivityInstanceRepository {
     filter: HistoricActivityInstanceFilter,
     sorts: SortSpec<HistoricActivityInstanceSortKey>[],
     page: Page,
+    caller: CallerInfo,
   ): Promise<HistoricActivityInstanceRow[]> {
-    const c = conditions(filter);
+    const c = conditions(filter, caller);
     // seq is the order activities started in: the natural order of an instance's history.
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM} ${c.toWhere()}
@@ -88,8 +90,8 @@ export class HistoricActivityInstanceRepository {
     );
   }
 
-  async count(filter: HistoricActivityInstanceFilter): Promise<number> {
-    const c = conditions(filter);
+  async count(filter: HistoricActivityInstanceFilter, caller: CallerInfo): Promise<number> {
+    const c = conditions(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM ${FROM} ${c.toWhere()}`,
       c.params,
@@ -97,17 +99,22 @@ export class HistoricActivityInstanceRepository {
     return row.count;
   }
 
-  async findById(id: string): Promise<HistoricActivityInstanceRow | null> {
+  /** Null when there is no such activity instance or the caller may not see its process instance. */
+  async findById(id: string, caller: CallerInfo): Promise<HistoricActivityInstanceRow | null> {
+    const c = new SqlConditions();
+    c.add('a.id = ?', id);
+    c.visibleTo(caller, 'a.instance_id');
     const rows: HistoricActivityInstanceRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1`,
-      [id],
+      `SELECT ${COLUMNS} FROM ${FROM} ${c.toWhere()}`,
+      c.params,
     );
     return rows[0] ?? null;
   }
 }
 
-function conditions(f: HistoricActivityInstanceFilter): SqlConditions {
+function conditions(f: HistoricActivityInstanceFilter, caller: CallerInfo): SqlConditions {
   const c = new SqlConditions();
+  c.visibleTo(caller, 'a.instance_id');
   c.when(f.activityInstanceId, 'a.id = ?');
   c.when(f.processInstanceId, 'a.instance_id = ?');
   c.when(f.processDefinitionId, 'a.definition_id = ?');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../../common/errors/conveyor-error.js';
 import { toPage } from '../../common/query/page.js';
 import type { PagingQueryDto } from '../../common/query/paging.dto.js';
@@ -19,6 +20,7 @@ export class HistoricActivityInstanceService {
 
   /** `paging` is the query string of a POST (Camunda pages POST queries by query parameters). */
   list(
+    caller: CallerInfo,
     query: HistoricActivityInstanceQueryDto,
     paging: PagingQueryDto = query,
   ): Promise<HistoricActivityInstanceRow[]> {
@@ -26,15 +28,17 @@ export class HistoricActivityInstanceService {
       query,
       toSorting(query, HISTORIC_ACTIVITY_INSTANCE_SORT_KEYS),
       toPage(paging),
+      caller,
     );
   }
 
-  count(query: HistoricActivityInstanceQueryDto): Promise<number> {
-    return this.repository.count(query);
+  count(caller: CallerInfo, query: HistoricActivityInstanceQueryDto): Promise<number> {
+    return this.repository.count(query, caller);
   }
 
-  async get(id: string): Promise<HistoricActivityInstanceRow> {
-    const activity = await this.repository.findById(id);
+  /** An activity instance the caller may not see answers as a missing one. */
+  async get(caller: CallerInfo, id: string): Promise<HistoricActivityInstanceRow> {
+    const activity = await this.repository.findById(id, caller);
     if (!activity)
       throw new ConveyorError(
         ErrorCode.NotFound,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import type { Page } from '../../common/query/paging.dto.js';
 import type { VariableFilter } from '../../runtime/variable-filter.js';
 import { rootInstanceIdSql } from '../query/history-sql.js';
@@ -90,8 +91,9 @@ export class HistoricProcessInstanceRepository {
     filter: HistoricProcessInstanceFilter,
     sorts: SortSpec<HistoricProcessInstanceSortKey>[],
     page: Page,
+    caller: CallerInfo,
   ): Promise<HistoricProcessInstanceRow[]> {
-    const c = conditions(filter);
+    const c = conditions(filter, caller);
     return this.dataSource.query(
       `SELECT h.*, ${rootInstanceIdSql('h.id')} AS root_instance_id FROM history_process_instance h ${c.toWhere()}
        ${orderBy(sorts, SORT_COLUMNS, 'h.start_time, h.id')} OFFSET ${page.offset} LIMIT ${page.limit}`,
@@ -99,8 +101,8 @@ export class HistoricProcessInstanceRepository {
     );
   }
 
-  async count(filter: HistoricProcessInstanceFilter): Promise<number> {
-    const c = conditions(filter);
+  async count(filter: HistoricProcessInstanceFilter, caller: CallerInfo): Promise<number> {
+    const c = conditions(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM history_process_instance h ${c.toWhere()}`,
       c.params,
@@ -108,17 +110,22 @@ export class HistoricProcessInstanceRepository {
     return row.count;
   }
 
-  async findById(id: string): Promise<HistoricProcessInstanceRow | null> {
+  /** Null when there is no such instance or the caller may not see it. */
+  async findById(id: string, caller: CallerInfo): Promise<HistoricProcessInstanceRow | null> {
+    const c = new SqlConditions();
+    c.add('h.id = ?', id);
+    c.visibleTo(caller, 'h.id');
     const rows: HistoricProcessInstanceRow[] = await this.dataSource.query(
-      `SELECT h.*, ${rootInstanceIdSql('h.id')} AS root_instance_id FROM history_process_instance h WHERE h.id = $1`,
-      [id],
+      `SELECT h.*, ${rootInstanceIdSql('h.id')} AS root_instance_id FROM history_process_instance h ${c.toWhere()}`,
+      c.params,
     );
     return rows[0] ?? null;
   }
 }
 
-function conditions(f: HistoricProcessInstanceFilter): SqlConditions {
+function conditions(f: HistoricProcessInstanceFilter, caller: CallerInfo): SqlConditions {
   const c = new SqlConditions();
+  c.visibleTo(caller, 'h.id');
   c.when(f.processInstanceId, 'h.id = ?');
   c.when(f.processInstanceIds, 'h.id = ANY(?)');
   c.when(f.processInstanceBusinessKey, 'h.business_key = ?');

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../../common/errors/conveyor-error.js';
 import { toPage } from '../../common/query/page.js';
 import type { PagingQueryDto } from '../../common/query/paging.dto.js';
@@ -21,6 +22,7 @@ export class HistoricProcessInstanceService {
 
   /** `paging` is the query string of a POST (Camunda pages POST queries by query parameters). */
   list(
+    caller: CallerInfo,
     query: HistoricProcessInstanceQueryDto,
     paging: PagingQueryDto = query,
   ): Promise<HistoricProcessInstanceRow[]> {
@@ -28,15 +30,17 @@ export class HistoricProcessInstanceService {
       filterOf(query),
       toSorting(query, HISTORIC_PROCESS_INSTANCE_SORT_KEYS),
       toPage(paging),
+      caller,
     );
   }
 
-  count(query: HistoricProcessInstanceQueryDto): Promise<number> {
-    return this.repository.count(filterOf(query));
+  count(caller: CallerInfo, query: HistoricProcessInstanceQueryDto): Promise<number> {
+    return this.repository.count(filterOf(query), caller);
   }
 
-  async get(id: string): Promise<HistoricProcessInstanceRow> {
-    const instance = await this.repository.findById(id);
+  /** An instance the caller may not see answers as a missing one. */
+  async get(caller: CallerInfo, id: string): Promise<HistoricProcessInstanceRow> {
+    const instance = await this.repository.findById(id, caller);
     if (!instance)
       throw new ConveyorError(
         ErrorCode.NotFound,

@@ -1,3 +1,4 @@
+import { SYSTEM_CALLER, type CallerInfo } from '../../common/caller.decorator.js';
 import { SqlConditions } from './sql-conditions.js';
 
 describe('SqlConditions', () => {
@@ -28,5 +29,32 @@ describe('SqlConditions', () => {
 
   it('refuses a value count that does not match the placeholders', () => {
     expect(() => new SqlConditions().add('a = ? AND b = ?', 1)).toThrow(/placeholders/);
+  });
+
+  it('narrows to visible instances with parameters numbered after the filters', () => {
+    // given
+    const manager: CallerInfo = {
+      userId: 'olga',
+      roles: new Set(['manager']),
+      groupIds: ['conveyor-managers'],
+      teamUserIds: ['olga', 'ivan'],
+      teamGroupIds: ['sales'],
+    };
+    const c = new SqlConditions();
+    c.add('h.key = ?', 'deal');
+    // when
+    c.visibleTo(manager, 'h.id');
+    // then
+    expect(c.params).toEqual(['deal', ['olga', 'ivan'], ['sales']]);
+    expect(c.toWhere()).toMatch(/^WHERE h\.key = \$1 AND \(EXISTS .*vt\.instance_id = h\.id/s);
+    expect(c.toWhere()).toContain('ANY($2)');
+    expect(c.toWhere()).toContain('ANY($3)');
+  });
+
+  it('adds nothing for a caller who sees everything', () => {
+    const c = new SqlConditions();
+    c.visibleTo(SYSTEM_CALLER, 'h.id');
+    expect(c.toWhere()).toBe('');
+    expect(c.params).toEqual([]);
   });
 });

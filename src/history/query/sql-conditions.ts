@@ -1,3 +1,6 @@
+import { instanceVisibility } from '../../auth/visibility.js';
+import type { CallerInfo } from '../../common/caller.decorator.js';
+
 /** Collects the WHERE conditions of a query and their positional parameters ($1, $2, …). */
 export class SqlConditions {
   readonly params: unknown[] = [];
@@ -26,6 +29,15 @@ export class SqlConditions {
   /** Adds a condition without parameters. */
   raw(sql: string): void {
     this.conditions.push(sql);
+  }
+
+  /**
+   * Narrows to rows of process instances the caller may see (`instanceId` is the row's instance id
+   * as SQL); adds nothing for a caller who sees everything.
+   */
+  visibleTo(caller: CallerInfo, instanceId: string): void {
+    const condition = instanceVisibility(caller, instanceId, this.params);
+    if (condition) this.conditions.push(condition);
   }
 
   toWhere(): string {

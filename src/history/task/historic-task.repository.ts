@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import type { Page } from '../../common/query/paging.dto.js';
 import type { VariableFilter } from '../../runtime/variable-filter.js';
 import { rootInstanceIdSql, taskActivityInstanceIdSql } from '../query/history-sql.js';
@@ -118,8 +119,9 @@ export class HistoricTaskRepository {
     filter: HistoricTaskFilter,
     sorts: SortSpec<HistoricTaskSortKey>[],
     page: Page,
+    caller: CallerInfo,
   ): Promise<HistoricTaskRow[]> {
-    const c = conditions(filter);
+    const c = conditions(filter, caller);
     return this.dataSource.query(
       `SELECT t.*, ${ACTIVITY_INSTANCE_ID} AS activity_instance_id, p.tenant_id,
               ${rootInstanceIdSql('t.instance_id')} AS root_instance_id
@@ -129,8 +131,8 @@ export class HistoricTaskRepository {
     );
   }
 
-  async count(filter: HistoricTaskFilter): Promise<number> {
-    const c = conditions(filter);
+  async count(filter: HistoricTaskFilter, caller: CallerInfo): Promise<number> {
+    const c = conditions(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM ${FROM} ${c.toWhere()}`,
       c.params,
@@ -139,8 +141,9 @@ export class HistoricTaskRepository {
   }
 }
 
-function conditions(f: HistoricTaskFilter): SqlConditions {
+function conditions(f: HistoricTaskFilter, caller: CallerInfo): SqlConditions {
   const c = new SqlConditions();
+  c.visibleTo(caller, 't.instance_id');
   c.when(f.taskId, 't.id = ?');
   if (f.taskParentTaskId !== undefined) c.raw('false'); // Conveyor has no sub-tasks
   c.when(f.processInstanceId, 't.instance_id = ?');

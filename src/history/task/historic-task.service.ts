@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import { toPage } from '../../common/query/page.js';
 import type { PagingQueryDto } from '../../common/query/paging.dto.js';
 import { toVariableFilters } from '../query/history-variable-filter.js';
@@ -16,16 +17,21 @@ export class HistoricTaskService {
   constructor(private readonly repository: HistoricTaskRepository) {}
 
   /** `paging` is the query string of a POST (Camunda pages POST queries by query parameters). */
-  list(query: HistoricTaskQueryDto, paging: PagingQueryDto = query): Promise<HistoricTaskRow[]> {
+  list(
+    caller: CallerInfo,
+    query: HistoricTaskQueryDto,
+    paging: PagingQueryDto = query,
+  ): Promise<HistoricTaskRow[]> {
     return this.repository.list(
       filterOf(query),
       toSorting(query, HISTORIC_TASK_SORT_KEYS),
       toPage(paging),
+      caller,
     );
   }
 
-  count(query: HistoricTaskQueryDto): Promise<number> {
-    return this.repository.count(filterOf(query));
+  count(caller: CallerInfo, query: HistoricTaskQueryDto): Promise<number> {
+    return this.repository.count(filterOf(query), caller);
   }
 }
 

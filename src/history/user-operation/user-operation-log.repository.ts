@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { instanceVisibility } from '../../auth/visibility.js';
+import { seesEverything, type CallerInfo } from '../../common/caller.decorator.js';
 import type { Page } from '../../common/query/paging.dto.js';
 import { rootInstanceIdSql } from '../query/history-sql.js';
 import { orderBy, type SortSpec } from '../query/sorting.js';
@@ -62,8 +64,9 @@ export class UserOperationLogRepository {
     filter: UserOperationLogFilter,
     sorts: SortSpec<UserOperationLogSortKey>[],
     page: Page,
+    caller: CallerInfo,
   ): Promise<UserOperationLogRow[]> {
-    const c = conditions(filter);
+    const c = conditions(filter, caller);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM user_operation_log o ${c.toWhere()}
        ${orderBy(sorts, SORT_COLUMNS, 'o.timestamp, o.id')} OFFSET ${page.offset} LIMIT ${page.limit}`,
@@ -71,8 +74,8 @@ export class UserOperationLogRepository {
     );
   }
 
-  async count(filter: UserOperationLogFilter): Promise<number> {
-    const c = conditions(filter);
+  async count(filter: UserOperationLogFilter, caller: CallerInfo): Promise<number> {
+    const c = conditions(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM user_operation_log o ${c.toWhere()}`,
       c.params,
@@ -81,8 +84,9 @@ export class UserOperationLogRepository {
   }
 }
 
-function conditions(f: UserOperationLogFilter): SqlConditions {
+function conditions(f: UserOperationLogFilter, caller: CallerInfo): SqlConditions {
   const c = new SqlConditions();
+  visibleEntries(c, caller);
   c.when(f.deploymentId, 'o.deployment_id = ?');
   c.when(f.processDefinitionId, 'o.definition_id = ?');
   c.when(f.processDefinitionKey, 'o.definition_key = ?');
@@ -104,4 +108,15 @@ function conditions(f: UserOperationLogFilter): SqlConditions {
   c.when(f.afterTimestamp, 'o.timestamp > ?');
   c.when(f.beforeTimestamp, 'o.timestamp < ?');
   return c;
+}
+
+/**
+ * A caller who does not see everything (a manager) sees the entries of instances they may see and
+ * the entries made by their team, e.g. a team member's change of a user or group.
+ */
+function visibleEntries(c: SqlConditions, caller: CallerInfo): void {
+  if (seesEverything(caller)) return;
+  const team = c.param([...caller.teamUserIds]);
+  const instanceVisible = instanceVisibility(caller, 'o.instance_id', c.params);
+  c.raw(`(o.user_id = ANY(${team}) OR (o.instance_id IS NOT NULL AND ${instanceVisible}))`);
 }

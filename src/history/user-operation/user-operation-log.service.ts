@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import { toPage } from '../../common/query/page.js';
 import { toSorting } from '../query/sorting.js';
 import {
@@ -15,15 +16,17 @@ import {
 export class UserOperationLogService {
   constructor(private readonly repository: UserOperationLogRepository) {}
 
-  list(query: UserOperationLogQueryDto): Promise<UserOperationLogRow[]> {
+  /** A manager sees entries of their team's instances and entries their team made. */
+  list(caller: CallerInfo, query: UserOperationLogQueryDto): Promise<UserOperationLogRow[]> {
     return this.repository.list(
       query,
       toSorting(query, USER_OPERATION_LOG_SORT_KEYS),
       toPage(query),
+      caller,
     );
   }
 
-  count(query: UserOperationLogQueryDto): Promise<number> {
-    return this.repository.count(query);
+  count(caller: CallerInfo, query: UserOperationLogQueryDto): Promise<number> {
+    return this.repository.count(query, caller);
   }
 }

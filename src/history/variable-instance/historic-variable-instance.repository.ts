@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import type { Page } from '../../common/query/paging.dto.js';
 import { rootInstanceIdSql, taskActivityInstanceIdSql } from '../query/history-sql.js';
 import { valuePredicate } from '../query/history-variable-filter.js';
@@ -74,8 +75,9 @@ export class HistoricVariableInstanceRepository {
     filter: HistoricVariableFilter,
     sorts: SortSpec<HistoricVariableInstanceSortKey>[],
     page: Page,
+    caller: CallerInfo,
   ): Promise<HistoricVariableRow[]> {
-    const c = conditions(filter);
+    const c = conditions(filter, caller);
     return this.dataSource.query(
       `SELECT ${COLUMNS} FROM ${FROM} ${c.toWhere()}
        ${orderBy(sorts, SORT_COLUMNS, 'v.created, v.id')} OFFSET ${page.offset} LIMIT ${page.limit}`,
@@ -83,8 +85,8 @@ export class HistoricVariableInstanceRepository {
     );
   }
 
-  async count(filter: HistoricVariableFilter): Promise<number> {
-    const c = conditions(filter);
+  async count(filter: HistoricVariableFilter, caller: CallerInfo): Promise<number> {
+    const c = conditions(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM ${FROM} ${c.toWhere()}`,
       c.params,
@@ -92,18 +94,22 @@ export class HistoricVariableInstanceRepository {
     return row.count;
   }
 
-  /** By id, deleted or not: the caller names the row. */
-  async findById(id: string): Promise<HistoricVariableRow | null> {
+  /** By id, deleted or not: the caller names the row. Null too when the caller may not see its instance. */
+  async findById(id: string, caller: CallerInfo): Promise<HistoricVariableRow | null> {
+    const c = new SqlConditions();
+    c.add('v.id = ?', id);
+    c.visibleTo(caller, 'v.instance_id');
     const rows: HistoricVariableRow[] = await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM ${FROM} WHERE v.id = $1`,
-      [id],
+      `SELECT ${COLUMNS} FROM ${FROM} ${c.toWhere()}`,
+      c.params,
     );
     return rows[0] ?? null;
   }
 }
 
-function conditions(f: HistoricVariableFilter): SqlConditions {
+function conditions(f: HistoricVariableFilter, caller: CallerInfo): SqlConditions {
   const c = new SqlConditions();
+  c.visibleTo(caller, 'v.instance_id');
   const fold = (sql: string) => (f.variableNamesIgnoreCase ? `lower(${sql})` : sql);
   c.when(f.variableName, `${fold('v.name')} = ${fold('?::text')}`);
   if (f.variableNameIn) {

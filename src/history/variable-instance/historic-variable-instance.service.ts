@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CallerInfo } from '../../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../../common/errors/conveyor-error.js';
 import { toPage } from '../../common/query/page.js';
 import type { PagingQueryDto } from '../../common/query/paging.dto.js';
@@ -20,6 +21,7 @@ export class HistoricVariableInstanceService {
 
   /** `paging` is the query string of a POST (Camunda pages POST queries by query parameters). */
   list(
+    caller: CallerInfo,
     query: HistoricVariableInstanceQueryDto,
     paging: PagingQueryDto = query,
   ): Promise<HistoricVariableRow[]> {
@@ -27,15 +29,17 @@ export class HistoricVariableInstanceService {
       filterOf(query),
       toSorting(query, HISTORIC_VARIABLE_INSTANCE_SORT_KEYS),
       toPage(paging),
+      caller,
     );
   }
 
-  count(query: HistoricVariableInstanceQueryDto): Promise<number> {
-    return this.repository.count(filterOf(query));
+  count(caller: CallerInfo, query: HistoricVariableInstanceQueryDto): Promise<number> {
+    return this.repository.count(filterOf(query), caller);
   }
 
-  async get(id: string): Promise<HistoricVariableRow> {
-    const variable = await this.repository.findById(id);
+  /** A variable of an instance the caller may not see answers as a missing one. */
+  async get(caller: CallerInfo, id: string): Promise<HistoricVariableRow> {
+    const variable = await this.repository.findById(id, caller);
     if (!variable)
       throw new ConveyorError(
         ErrorCode.NotFound,

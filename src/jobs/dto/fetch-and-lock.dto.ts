@@ -8,14 +8,22 @@ import {
   IsOptional,
   IsString,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MAX_INT } from '../../common/query/paging.dto.js';
+
+/** worker_id / lock_owner are varchar(255): longer ids are refused, not failed in the database. */
+const MAX_WORKER_ID_LENGTH = 255;
+/** A lock lasts at most a week; a retry waits at most 100 years (the timer horizon). */
+const MAX_LOCK_MS = 7 * 24 * 3600 * 1000;
+const MAX_RETRY_TIMEOUT_MS = 100 * 365 * 24 * 3600 * 1000;
 
 export class FetchTopicDto {
   @IsString() @MinLength(1) topicName!: string;
-  @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 3600 * 1000) lockDuration!: number;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LOCK_MS) lockDuration!: number;
   @IsOptional() @IsArray() @IsString({ each: true }) variables?: string[];
   @IsOptional() @IsBoolean() localVariables?: boolean;
   @IsOptional() @IsString() businessKey?: string;
@@ -33,7 +41,7 @@ export class FetchTopicDto {
 
 /** Body of POST /external-task/fetchAndLock. */
 export class FetchAndLockDto {
-  @IsString() @MinLength(1) workerId!: string;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
   @Type(() => Number) @IsInt() @Min(0) @Max(1000) maxTasks!: number;
   @IsOptional() @IsBoolean() usePriority?: boolean;
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_800_000) asyncResponseTimeout?: number;
@@ -46,32 +54,37 @@ export class FetchAndLockDto {
 }
 
 export class CompleteExternalTaskDto {
-  @IsString() @MinLength(1) workerId!: string;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
   @IsOptional() variables?: unknown;
   @IsOptional() localVariables?: unknown;
 }
 
 export class ExternalTaskFailureDto {
-  @IsString() @MinLength(1) workerId!: string;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
   @IsOptional() @IsString() errorMessage?: string;
   @IsOptional() @IsString() errorDetails?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) retries?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) retryTimeout?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(MAX_INT) retries?: number;
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RETRY_TIMEOUT_MS)
+  retryTimeout?: number;
 }
 
 export class ExternalTaskBpmnErrorDto {
-  @IsString() @MinLength(1) workerId!: string;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
   @IsString() @MinLength(1) errorCode!: string;
   @IsOptional() @IsString() errorMessage?: string;
   @IsOptional() variables?: unknown;
 }
 
 export class ExtendLockDto {
-  @IsString() @MinLength(1) workerId!: string;
-  @Type(() => Number) @IsInt() @Min(1) newDuration!: number;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LOCK_MS) newDuration!: number;
 }
 
 export class LockExternalTaskDto {
-  @IsString() @MinLength(1) workerId!: string;
-  @Type(() => Number) @IsInt() @Min(1) @Max(7 * 24 * 3600 * 1000) lockDuration!: number;
+  @IsString() @MinLength(1) @MaxLength(MAX_WORKER_ID_LENGTH) workerId!: string;
+  @Type(() => Number) @IsInt() @Min(1) @Max(MAX_LOCK_MS) lockDuration!: number;
 }

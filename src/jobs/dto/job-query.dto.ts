@@ -1,4 +1,4 @@
-import { IsOptional, IsString } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { OptionalBooleanParam } from '../../common/query/boolean-param.js';
 import { PagingQueryDto } from '../../common/query/paging.dto.js';
 
@@ -12,4 +12,18 @@ export class JobQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() timers?: boolean;
   @OptionalBooleanParam() withRetriesLeft?: boolean;
   @OptionalBooleanParam() noRetriesLeft?: boolean;
+  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  @IsOptional()
+  @IsIn([
+    'jobId',
+    'executionId',
+    'processInstanceId',
+    'processDefinitionId',
+    'processDefinitionKey',
+    'jobPriority',
+    'jobRetries',
+    'jobDueDate',
+    'tenantId',
+  ])
+  sortBy?: string;
 }

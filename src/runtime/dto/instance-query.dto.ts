@@ -1,6 +1,16 @@
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { OptionalBooleanParam } from '../../common/query/boolean-param.js';
 import { PagingQueryDto } from '../../common/query/paging.dto.js';
+
+const INSTANCE_SORT_KEYS = [
+  'instanceId',
+  'definitionKey',
+  'definitionId',
+  'businessKey',
+  'startTime',
+  'tenantId',
+];
 
 /** GET /process-instance query parameters (a POST body uses the same names, variables as an array). */
 export class ProcessInstanceQueryDto extends PagingQueryDto {
@@ -19,8 +29,14 @@ export class ProcessInstanceQueryDto extends PagingQueryDto {
   @IsOptional() @IsString() variables?: string;
 
   @IsOptional()
-  @IsIn(['instanceId', 'definitionKey', 'definitionId', 'businessKey', 'startTime', 'tenantId'])
+  @IsIn(INSTANCE_SORT_KEYS)
   sortBy?: string;
+}
+
+/** One entry of a POST query's `sorting` list. */
+export class InstanceSortingDto {
+  @IsIn(INSTANCE_SORT_KEYS) sortBy!: string;
+  @IsIn(['asc', 'desc']) sortOrder!: 'asc' | 'desc';
 }
 
 /** POST /process-instance: the same filters, lists as arrays and variables as objects. */
@@ -38,5 +54,9 @@ export class ProcessInstanceQueryBodyDto extends PagingQueryDto {
   @OptionalBooleanParam() suspended?: boolean;
   @OptionalBooleanParam() withIncident?: boolean;
   @IsOptional() variables?: unknown;
-  @IsOptional() sorting?: { sortBy?: string; sortOrder?: 'asc' | 'desc' }[];
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InstanceSortingDto)
+  sorting?: InstanceSortingDto[];
 }

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString } from 'class-validator';
+import { IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { OptionalBooleanParam } from '../../common/query/boolean-param.js';
-import { PagingQueryDto } from '../../common/query/paging.dto.js';
+import { MAX_INT, PagingQueryDto } from '../../common/query/paging.dto.js';
 
 /**
  * Camunda's task query (GET /task parameters; a POST body uses the same names with arrays for lists
@@ -43,9 +43,9 @@ export class TaskQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() active?: boolean;
   @OptionalBooleanParam() suspended?: boolean;
   @OptionalBooleanParam() withoutDueDate?: boolean;
-  @IsOptional() @Type(() => Number) @IsInt() priority?: number;
-  @IsOptional() @Type(() => Number) @IsInt() minPriority?: number;
-  @IsOptional() @Type(() => Number) @IsInt() maxPriority?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(-MAX_INT - 1) @Max(MAX_INT) priority?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(-MAX_INT - 1) @Max(MAX_INT) minPriority?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(-MAX_INT - 1) @Max(MAX_INT) maxPriority?: number;
   @IsOptional() @IsString() dueDate?: string;
   @IsOptional() @IsString() dueBefore?: string;
   @IsOptional() @IsString() dueAfter?: string;
@@ -59,5 +59,5 @@ export class TaskQueryDto extends PagingQueryDto {
   @IsOptional() taskVariables?: unknown;
   @IsOptional() processVariables?: unknown;
   @IsOptional() @IsString() sortBy?: string;
-  @IsOptional() sorting?: { sortBy?: string; sortOrder?: 'asc' | 'desc' }[];
+  @IsOptional() @IsArray() sorting?: { sortBy?: string; sortOrder?: 'asc' | 'desc' }[];
 }

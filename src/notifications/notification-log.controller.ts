@@ -1,0 +1,26 @@
+import { Access } from '../auth/access.decorator.js';
+import { Controller, Get, Query } from '@nestjs/common';
+import type { CountDto } from '../common/query/count.dto.js';
+import {
+  NotificationLogCountQueryDto,
+  NotificationLogQueryDto,
+} from './dto/notification-query.dto.js';
+import type { NotificationLogEntryDto } from './dto/notification.dto.js';
+import { NotificationsService } from './notifications.service.js';
+
+/** /api/notification-log: every notification of the outbox — sent, pending or failed, with its attempts and last error. */
+@Access('admin', 'analyst', 'manager')
+@Controller('api/notification-log')
+export class NotificationLogController {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @Get()
+  list(@Query() query: NotificationLogQueryDto): Promise<NotificationLogEntryDto[]> {
+    return this.notifications.log(query);
+  }
+
+  @Get('count')
+  count(@Query() query: NotificationLogCountQueryDto): Promise<CountDto> {
+    return this.notifications.logCount(query);
+  }
+}

@@ -1,0 +1,766 @@
+import request from 'supertest';
+import { BuiltInWorkers } from '../../src/workers/builtin-workers.service.js';
+import { bool, long, str } from '../elements/elements-rest.js';
+import {
+  DAY,
+  HOUR,
+  KITCHEN_DETAILS,
+  KitchenLeadSteps,
+  MINUTE,
+  QUALIFICATION,
+  SECOND,
+  at,
+  moscow,
+  type Variables,
+} from './kitchen-lead.steps.js';
+
+const EMAIL_LEAD: Variables = {
+  clientName: str('Анна Смирнова'),
+  clientEmail: str('anna.smirnova@example.ru'),
+  clientPhone: str('+7 916 000-11-22'),
+  requestText: str('Хочу угловую кухню в новую квартиру'),
+};
+
+/** «Обработка лида» (processes/kitchen-lead.bpmn), every path through the REST API. */
+describe('process kitchen-lead «Обработка лида»', () => {
+  // One app per describe; every test works on its own lead. The test acts as the notification
+  // worker, except where the built-in workers run.
+  let s: KitchenLeadSteps;
+  afterAll(() => s.close());
+
+  describe('leads from e-mail', () => {
+    beforeAll(async () => {
+      s = await KitchenLeadSteps.start();
+    });
+
+    it('an e-mail lead fills the card, is seen by all sales staff and raises an hourly SOS until the first manager takes it', async () => {
+      // given a lead from e-mail
+      const id = await s.receive('email', EMAIL_LEAD, 'lead-mail-1');
+
+      // then the card is filled in automatically and the lead is «Не обработан»
+      expect(await s.vars(id)).toEqual({
+        clientName: 'Анна Смирнова',
+        clientEmail: 'anna.smirnova@example.ru',
+        clientPhone: '+7 916 000-11-22',
+        requestText: 'Хочу угловую кухню в новую квартиру',
+        leadSource: 'email',
+        leadStage: 'Не обработан',
+        leadTitle: 'Новый ЛИД из e-mail: Анна Смирнова',
+      });
+      const take = await s.only(id, 'takeLead');
+      expect(take).toMatchObject({ name: 'Взять ЛИД в работу', assignee: null });
+      expect(Date.parse(take.due ?? '')).toBeGreaterThan(s.clock.now().getTime());
+      for (const candidateGroup of ['sales', 'sales-head']) {
+        const visible = await s.api.tasks({ candidateGroup, processInstanceId: id });
+        expect(visible.map((task) => task.id)).toEqual([take.id]);
+      }
+      expect(await s.notifications(id)).toEqual([
+        {
+          activityId: 'notifyNewLead',
+          processInstanceId: id,
+          channel: 'in-app',
+          toGroup: 'sales',
+          to: undefined,
+          subject: 'Новый ЛИД: Новый ЛИД из e-mail: Анна Смирнова',
+          text: expect.stringContaining('Возьмите его в работу'),
+        },
+      ]);
+
+      // when nobody takes it, SOS: the sales department is alarmed every hour
+      let previous = s.clock.now().getTime();
+      for (let hour = 1; hour <= 3; hour++) {
+        const [alarm] = await s.timers(id, 'sosAlarm');
+        const due = Date.parse(alarm.dueDate);
+        expect(due - previous).toBeGreaterThan(HOUR - 5 * SECOND);
+        expect(due - previous).toBeLessThanOrEqual(HOUR + 5 * SECOND);
+        previous = due;
+        await s.advanceTo(new Date(due + SECOND));
+        expect(await s.notifications(id)).toEqual([
+          {
+            activityId: 'sosNotification',
+            processInstanceId: id,
+            channel: 'in-app',
+            toGroup: 'sales',
+            to: undefined,
+            subject: 'SOS: ЛИД не обработан',
+            text: 'ЛИД «Новый ЛИД из e-mail: Анна Смирнова» всё ещё не обработан. Срочно возьмите его в работу!',
+          },
+        ]);
+        expect(await s.timesRun(id, 'sosAlarm')).toBe(hour);
+      }
+      expect(await s.only(id, 'takeLead')).toMatchObject({ id: take.id, assignee: null });
+
+      // when anna takes it first, boris cannot take it any more
+      expect((await s.claim(take.id, 'anna')).status).toBe(204);
+      const second = await s.claim(take.id, 'boris');
+      expect(second.status).toBe(400);
+      expect(second.body.type).toBe('TaskAlreadyClaimedException');
+      await s.refused(take.id, {}, ['manager']);
+      await s.api.completeOk(take.id, { manager: str('anna') });
+
+      // then she is responsible, the lead is «Менеджер назначен» and the alarm stops
+      expect(await s.vars(id)).toMatchObject({ manager: 'anna', leadStage: 'Менеджер назначен' });
+      const qualify = await s.only(id, 'qualifyLead');
+      expect(qualify).toMatchObject({ name: 'Квалифицировать ЛИД', assignee: 'anna' });
+      expect(await s.timers(id, 'sosAlarm')).toEqual([]);
+      await s.advanceTo(new Date(s.clock.now().getTime() + 3 * HOUR));
+      expect(await s.notifications(id)).toEqual([]);
+      expect(await s.timesRun(id, 'sosAlarm')).toBe(3);
+
+      // and her card shows what the e-mail brought; only the qualification fields are missing
+      expect(await s.formVariables(qualify.id)).toMatchObject({
+        clientName: { value: 'Анна Смирнова', type: 'String' },
+        clientEmail: { value: 'anna.smirnova@example.ru', type: 'String' },
+        clientPhone: { value: '+7 916 000-11-22', type: 'String' },
+        requestText: { value: 'Хочу угловую кухню в новую квартиру', type: 'String' },
+        budget: { value: null, type: 'Long' },
+      });
+      const message = await s.refused(qualify.id, {}, [
+        'budget',
+        'furnitureMaterial',
+        'objectAddress',
+        'clientIsOurs',
+      ]);
+      for (const filled of ['clientName', 'clientPhone', 'requestText'])
+        expect(message).not.toContain(`'${filled}'`);
+      await s.api.completeOk(qualify.id, QUALIFICATION);
+      expect(await s.vars(id)).toMatchObject({ leadStage: 'Клиент наш', budget: 350_000 });
+      expect((await s.only(id, 'fillKitchenDetails')).assignee).toBe('anna');
+    });
+
+    it('the ABC robot classes leads A, B and C, renames them and records the expected amount', async () => {
+      const cases: {
+        name: string;
+        budget: number;
+        details: Variables;
+        expected: Variables;
+      }[] = [
+        {
+          name: 'Ирина Волкова',
+          budget: 800_000,
+          details: {
+            kitchenType: str('island'),
+            customerCategory: str('premium'),
+            urgency: str('urgent'),
+            needsAppliances: bool(false),
+          },
+          expected: {
+            abcClass: 'A',
+            abcScore: 6,
+            expectedAmount: 800_000,
+            leadTitle: 'A · Кухня с островом · Ирина Волкова',
+          },
+        },
+        {
+          name: 'Анна Смирнова',
+          budget: 350_000,
+          details: {},
+          expected: {
+            abcClass: 'B',
+            abcScore: 3,
+            expectedAmount: 420_000, // with built-in appliances: budget + 20 %
+            leadTitle: 'B · Угловая кухня · Анна Смирнова',
+          },
+        },
+        {
+          name: 'Олег Иванов',
+          budget: 150_000,
+          details: {
+            kitchenType: str('straight'),
+            hasBacksplash: bool(false),
+            needsAppliances: bool(false),
+            customerCategory: str('economy'),
+            urgency: str('later'),
+          },
+          expected: {
+            abcClass: 'C',
+            abcScore: 0,
+            expectedAmount: 150_000,
+            leadTitle: 'C · Прямая кухня · Олег Иванов',
+          },
+        },
+      ];
+      for (const { name, budget, details, expected } of cases) {
+        // given a qualified lead
+        const id = await s.qualifiedLead({ clientName: str(name) }, { budget: long(budget) });
+        const fill = await s.only(id, 'fillKitchenDetails');
+        await s.refused(fill.id, {}, Object.keys(KITCHEN_DETAILS).filter(isRequiredDetail));
+
+        // when the clarifying fields are filled
+        await s.detailsFilled(id, details);
+
+        // then
+        expect(await s.vars(id)).toMatchObject({ ...expected, leadStage: 'Клиент наш' });
+        const offer = await s.only(id, 'sendCatalogAndOffer');
+        expect(offer.assignee).toBe('anna');
+        expect(Date.parse(offer.due ?? '')).toBeGreaterThan(s.clock.now().getTime());
+        expect(offer.description).toContain('Чек-лист');
+      }
+    });
+
+    it('a backsplash or appliances without details send the clarifying fields back', async () => {
+      const id = await s.qualifiedLead();
+      const withoutMaterial: Variables = { ...KITCHEN_DETAILS };
+      delete withoutMaterial.backsplashMaterial;
+
+      await s.complete(id, 'fillKitchenDetails', withoutMaterial);
+      await s.only(id, 'fillKitchenDetails');
+      expect(await s.vars(id)).not.toHaveProperty('abcClass');
+
+      await s.complete(id, 'fillKitchenDetails', {
+        backsplashMaterial: str('Керамогранит'),
+        appliances: str(''),
+      });
+      await s.only(id, 'fillKitchenDetails');
+
+      await s.complete(id, 'fillKitchenDetails', { appliances: str('Siemens: духовой шкаф') });
+      await s.only(id, 'sendCatalogAndOffer');
+      expect(await s.vars(id)).toMatchObject({ abcClass: 'B' });
+      expect(await s.timesRun(id, 'fillKitchenDetails')).toBe(3);
+    });
+
+    it('a lead that is not ours is closed as «Не успешный» with a reason', async () => {
+      // given a lead the manager finds accidental
+      const id = await s.qualifiedLead({}, { clientIsOurs: bool(false) });
+      const close = await s.only(id, 'recordLossReason');
+      expect(close.assignee).toBe('anna');
+
+      // then the reason is required
+      await s.refused(close.id, {}, ['lossReason', 'lossComment']);
+      await s.refused(close.id, { lossReason: str('weather'), lossComment: str('—') }, [
+        'lossReason',
+        'lossComment',
+      ]);
+
+      // when given
+      await s.api.completeOk(close.id, {
+        lossReason: str('notTarget'),
+        lossComment: str('Ошибся номером, искал шкаф-купе'),
+      });
+
+      // then
+      await expectLost(id, 'notTarget');
+      expect(await s.api.path(id)).not.toContain('stageClientIsOurs');
+    });
+
+    it('an undecided client gets a next-contact date: informed, waited for, then the follow-up returns; a refusal ends the lead', async () => {
+      // given a lead at the follow-up call
+      const id = await s.qualifiedLead();
+      await s.detailsFilled(id);
+      await s.catalogSent(id);
+      await s.followUpDue(id);
+
+      // when the client has not decided yet
+      await s.complete(id, 'followUpCall', { followUpResult: str('undecided') });
+      const postpone = await s.only(id, 'setNextContactDate');
+      await s.refused(postpone.id, {}, ['nextContactAt', 'plannedMeasurementDate']);
+      await s.refused(
+        postpone.id,
+        { nextContactAt: str('на следующей неделе'), plannedMeasurementDate: str('32.13.2030') },
+        ['nextContactAt', 'plannedMeasurementDate'],
+      );
+      const nextContactAt = new Date(s.clock.now().getTime() + 6 * DAY);
+      const plannedMeasurement = new Date(s.clock.now().getTime() + 9 * DAY);
+      await s.api.completeOk(postpone.id, {
+        nextContactAt: at(nextContactAt),
+        plannedMeasurementDate: at(plannedMeasurement),
+      });
+
+      // then the lead waits in «Дата следующего контакта» and the client is told both dates
+      expect((await s.vars(id)).leadStage).toBe('Дата следующего контакта');
+      const [informed] = await s.notifications(id);
+      expect(informed).toMatchObject({
+        activityId: 'informClientOfDates',
+        channel: 'email',
+        to: 'anna.smirnova@example.ru',
+        subject: 'Ваша кухня: следующий звонок и замер',
+      });
+      expect(informed.text).toContain('Анна Смирнова');
+      expect(informed.text).toContain(nextContactAt.toISOString().slice(0, 10));
+      expect(informed.text).toContain(plannedMeasurement.toISOString().slice(0, 10));
+      const [wait] = await s.timers(id, 'nextContactDateReached');
+      expect(Date.parse(wait.dueDate)).toBe(nextContactAt.getTime());
+      await s.advanceTo(new Date(nextContactAt.getTime() - HOUR));
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+
+      // when the date comes, the follow-up is back
+      await s.advanceTo(new Date(nextContactAt.getTime() + MINUTE));
+      await s.only(id, 'followUpCall');
+      expect(await s.timesRun(id, 'followUpCall')).toBe(2);
+
+      // and when the client then refuses
+      await s.complete(id, 'followUpCall', { followUpResult: str('refused') });
+      await s.complete(id, 'recordLossReason', {
+        lossReason: str('price'),
+        lossComment: str('Дорого, ждёт распродажу'),
+      });
+      await expectLost(id, 'price');
+    });
+
+    it('a measurement is booked (3 hours by default), confirmed 24 h before after a rescheduling, with an SMS, the measurer’s checklist and a warning an hour before', async () => {
+      // given a client who agrees to a measurement
+      const id = await s.qualifiedLead();
+      await s.detailsFilled(id);
+      await s.catalogSent(id);
+      await s.followUpDue(id);
+      await s.complete(id, 'followUpCall', { followUpResult: str('measurement') });
+
+      // then the booking form proposes 3 hours at the object's address
+      const book = await s.only(id, 'bookMeasurement');
+      expect(book.assignee).toBe('anna');
+      const form = await s.formVariables(book.id);
+      expect(form).toMatchObject({
+        measurementHours: { value: 3, type: 'Long' },
+        objectAddress: { value: 'Москва, ул. Лесная, д. 5, кв. 12', type: 'String' },
+        measurementAt: { value: null, type: 'Date' },
+      });
+      // and a technical error in the required fields is pointed out
+      await s.refused(
+        book.id,
+        {
+          objectAddress: str('Дом'),
+          measurementHours: long(0),
+          measurementAt: str('31.02.2030 10:00'),
+        },
+        ['objectAddress', 'measurementAt', 'measurementHours', 'measurer', 'measurerPhone'],
+      );
+
+      // when booked with the defaults
+      const firstDate = new Date(s.clock.now().getTime() + 4 * DAY);
+      await s.api.completeOk(book.id, {
+        objectAddress: form.objectAddress,
+        measurementHours: form.measurementHours,
+        measurementAt: at(firstDate),
+        measurer: str('sergey'),
+        measurerPhone: str('+7 903 555-44-33'),
+      });
+
+      // then «Замер назначен», and 24 h before the manager must confirm it
+      expect(await s.vars(id)).toMatchObject({
+        leadStage: 'Замер назначен',
+        measurementHours: 3,
+        objectAddress: 'Москва, ул. Лесная, д. 5, кв. 12',
+        measurer: 'sergey',
+      });
+      const [dayBefore] = await s.timers(id, 'dayBeforeMeasurement');
+      expect(Date.parse(dayBefore.dueDate)).toBe(firstDate.getTime() - DAY);
+      await s.advanceTo(new Date(firstDate.getTime() - DAY - HOUR));
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+      await s.advanceTo(new Date(firstDate.getTime() - DAY + MINUTE));
+      const confirm = await s.only(id, 'confirmMeasurement');
+      expect(confirm.assignee).toBe('anna');
+      expect(Date.parse(confirm.due ?? '')).toBe(firstDate.getTime());
+
+      // when the client asks for another date
+      await s.api.completeOk(confirm.id, { measurementConfirmation: str('reschedule') });
+      const reschedule = await s.only(id, 'rescheduleMeasurement');
+      await s.refused(reschedule.id, { measurementAt: str('') }, ['measurementAt']);
+      const newDate = new Date(firstDate.getTime() + 2 * DAY);
+      await s.api.completeOk(reschedule.id, { measurementAt: at(newDate) });
+
+      // then the procedure repeats for the new date
+      expect((await s.vars(id)).leadStage).toBe('Замер назначен');
+      const [newDayBefore] = await s.timers(id, 'dayBeforeMeasurement');
+      expect(Date.parse(newDayBefore.dueDate)).toBe(newDate.getTime() - DAY);
+      await s.advanceTo(new Date(firstDate.getTime() + MINUTE)); // the old date passes quietly
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+      await s.advanceTo(new Date(newDate.getTime() - DAY + MINUTE));
+
+      // when the client confirms
+      await s.complete(id, 'confirmMeasurement', { measurementConfirmation: str('confirmed') });
+
+      // then an SMS goes to the client and the measurer gets the visit with its checklist
+      const [sms] = await s.notifications(id);
+      expect(sms).toMatchObject({
+        activityId: 'smsMeasurementConfirmed',
+        channel: 'sms',
+        to: '+7 916 000-11-22',
+      });
+      expect(sms.text).toContain('Москва, ул. Лесная, д. 5, кв. 12');
+      expect(sms.text).toContain('около 3 ч');
+      expect(sms.text).toContain('+7 903 555-44-33');
+      const visit = await s.only(id, 'conductMeasurement');
+      expect(visit.assignee).toBe('sergey');
+      expect(visit.description).toContain('Чек-лист замерщика');
+
+      // and an hour before arriving he must warn the client
+      const [hourBefore] = await s.timers(id, 'hourBeforeArrival');
+      expect(Date.parse(hourBefore.dueDate)).toBe(newDate.getTime() - HOUR);
+      await s.advanceTo(new Date(newDate.getTime() - HOUR - MINUTE));
+      await s.only(id, 'conductMeasurement');
+      await s.advanceTo(new Date(newDate.getTime() - HOUR + MINUTE));
+      const warn = await s.open(id, 'warnClientOfArrival');
+      expect(warn.assignee).toBe('sergey');
+      expect(Date.parse(warn.due ?? '')).toBe(newDate.getTime());
+      await s.api.completeOk(warn.id);
+
+      // when he uploads the results
+      await s.refused(visit.id, {}, ['measurementResultsUrl', 'designApproved', 'projectAmount']);
+      await s.api.completeOk(visit.id, {
+        measurementResultsUrl: str('https://disk.example.ru/deals/smirnova'),
+        designApproved: bool(true),
+        projectAmount: long(395_000),
+      });
+
+      // then the manager prepares the final offer
+      const offer = await s.only(id, 'finalOffer');
+      expect(offer.assignee).toBe('anna');
+      expect((await s.vars(id)).projectAmount).toBe(395_000);
+      const path = await s.api.path(id);
+      expect(path.filter((a) => a === 'confirmMeasurement')).toHaveLength(2);
+      expect(path.filter((a) => a === 'rescheduleMeasurement')).toHaveLength(1);
+      expect(path.filter((a) => a === 'stageMeasurementBooked')).toHaveLength(2);
+    });
+
+    it('the final offer paused until the next-contact date, then refused with a reason: «Не успешный»', async () => {
+      // given the final offer
+      const id = await s.atFinalOffer();
+      const offer = await s.only(id, 'finalOffer');
+      await s.refused(offer.id, { finalOfferAmount: long(390_000) }, ['finalOfferResult']);
+
+      // when the client asks for time to think
+      await s.api.completeOk(offer.id, {
+        finalOfferAmount: long(390_000),
+        finalOfferResult: str('pause'),
+      });
+      const pause = await s.only(id, 'setFinalOfferNextContact');
+      await s.refused(pause.id, {}, ['nextContactAt']);
+      const nextContactAt = new Date(s.clock.now().getTime() + 7 * DAY);
+      await s.api.completeOk(pause.id, { nextContactAt: at(nextContactAt) });
+
+      // then the lead waits in «Дата следующего контакта»
+      expect((await s.vars(id)).leadStage).toBe('Дата следующего контакта');
+      const [wait] = await s.timers(id, 'pauseOver');
+      expect(Date.parse(wait.dueDate)).toBe(nextContactAt.getTime());
+      await s.advanceTo(new Date(nextContactAt.getTime() - MINUTE));
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+      await s.advanceTo(new Date(nextContactAt.getTime() + MINUTE));
+
+      // when after the pause the client refuses
+      await s.complete(id, 'finalOffer', {
+        finalOfferAmount: long(390_000),
+        finalOfferResult: str('refused'),
+      });
+      await s.complete(id, 'recordLossReason', {
+        lossReason: str('competitor'),
+        lossComment: str('Заказал кухню у конкурента'),
+      });
+
+      // then
+      await expectLost(id, 'competitor');
+      expect(await s.timesRun(id, 'finalOffer')).toBe(2);
+    });
+  });
+
+  describe('leads from calls', () => {
+    beforeAll(async () => {
+      await s.close();
+      s = await KitchenLeadSteps.start();
+    });
+
+    it('a call brings only the phone: the manager fills the contact data and the request by hand, validated', async () => {
+      // given an incoming call on a Friday at 10:00
+      const friday = await s.toNextFriday(10);
+      const id = await s.receive('call', { clientPhone: str('+7 495 123-45-67') });
+      // to be taken within a working hour
+      const take = await s.only(id, 'takeLead');
+      expect(Date.parse(take.due ?? '') - friday.getTime()).toBeGreaterThanOrEqual(HOUR);
+      expect(Date.parse(take.due ?? '') - friday.getTime()).toBeLessThan(HOUR + MINUTE);
+      expect(await s.vars(id)).toEqual({
+        clientPhone: '+7 495 123-45-67',
+        leadSource: 'call',
+        leadStage: 'Не обработан',
+        leadTitle: 'Входящий звонок: +7 495 123-45-67',
+      });
+
+      // when boris answers it
+      await s.take(id, 'boris');
+      await s.notifications(id);
+      const qualify = await s.only(id, 'qualifyLead');
+      expect(qualify.assignee).toBe('boris');
+      expect(qualify.due).toBe(at(moscowEvening(friday)).value); // by the end of the working day
+      expect(await s.formVariables(qualify.id)).toMatchObject({
+        clientPhone: { value: '+7 495 123-45-67' },
+        clientName: { value: null },
+        clientEmail: { value: null },
+        requestText: { value: null },
+      });
+
+      // then the card cannot be completed without the name and the request
+      await s.refused(qualify.id, QUALIFICATION, ['clientName', 'requestText']);
+      // nor with values of the wrong type or too short
+      const before = await s.vars(id);
+      await s.refused(
+        qualify.id,
+        {
+          clientName: str('Олег Иванов'),
+          requestText: str('Кухня на дачу'),
+          budget: str('много'),
+          furnitureMaterial: str('gold'),
+          objectAddress: str('Дом'),
+          clientIsOurs: str('наверное'),
+        },
+        ['budget', 'furnitureMaterial', 'objectAddress', 'clientIsOurs'],
+      );
+      expect(await s.vars(id)).toEqual(before);
+
+      // when filled in correctly
+      await s.api.completeOk(qualify.id, {
+        clientName: str('Олег Иванов'),
+        requestText: str('Кухня на дачу'),
+        ...QUALIFICATION,
+      });
+
+      // then
+      expect(await s.vars(id)).toMatchObject({
+        clientName: 'Олег Иванов',
+        requestText: 'Кухня на дачу',
+        budget: 350_000,
+        furnitureMaterial: 'mdf',
+        clientIsOurs: true,
+        leadStage: 'Клиент наш',
+      });
+      expect((await s.only(id, 'fillKitchenDetails')).assignee).toBe('boris');
+      expect(await s.api.path(id)).toEqual(
+        expect.arrayContaining([
+          'leadFromCall',
+          'fillFromCall',
+          'takeLead',
+          'stageManagerAssigned',
+          'qualifyLead',
+          'stageClientIsOurs',
+        ]),
+      );
+    });
+
+    it('a missing e-mail is reported and fixed; the follow-up comes 3 working days after a Friday offer, not on Monday', async () => {
+      // given a call lead without an e-mail, qualified and detailed on a Friday morning
+      const friday = await s.toNextFriday(9);
+      const id = await s.receive('call', { clientPhone: str('+7 495 123-45-67') });
+      await s.take(id, 'boris');
+      await s.notifications(id);
+      await s.complete(id, 'qualifyLead', {
+        clientName: str('Олег Иванов'),
+        requestText: str('Кухня на дачу'),
+        ...QUALIFICATION,
+      });
+      await s.detailsFilled(id);
+      const offer = await s.only(id, 'sendCatalogAndOffer');
+      // due one working day later: Monday
+      expect(Date.parse(offer.due ?? '') - friday.getTime()).toBeGreaterThanOrEqual(3 * DAY);
+      expect(Date.parse(offer.due ?? '') - friday.getTime()).toBeLessThan(3 * DAY + MINUTE);
+
+      // when the offer is sent on that Friday at 10:00
+      await s.advanceTo(new Date(friday.getTime() + HOUR));
+      await s.catalogSent(id);
+
+      // then the system reports the missing e-mail and asks to fix it
+      const fix = await s.only(id, 'fixClientEmail');
+      expect(fix).toMatchObject({
+        name: 'Исправить e-mail клиента',
+        assignee: 'boris',
+        due: at(moscowEvening(friday)).value,
+      });
+      expect(fix.description).toContain('не заполнен электронный адрес');
+      expect((await s.vars(id)).leadStage).toBe('Клиент наш');
+      await s.refused(fix.id, {}, ['clientEmail']);
+      await s.refused(fix.id, { clientEmail: str('o@') }, ['clientEmail']);
+      await s.api.completeOk(fix.id, { clientEmail: str('oleg.ivanov@example.ru') });
+      expect(await s.vars(id)).toMatchObject({
+        clientEmail: 'oleg.ivanov@example.ru',
+        leadStage: 'Каталог и КП отправлены',
+        catalogLinks: 'https://kitchens.example.ru/catalog/corner-2025',
+        offerAmount: 340_000,
+      });
+      expect(await s.timesRun(id, 'emailPresentGateway')).toBe(2);
+
+      // and the follow-up is due on Wednesday 10:00 (Mon, Tue, Wed are the 3 working days)
+      const [timer] = await s.timers(id, 'threeWorkingDaysPassed');
+      const wednesday = friday.getTime() + 5 * DAY + HOUR; // 10:00, like the offer
+      expect(Math.abs(Date.parse(timer.dueDate) - wednesday)).toBeLessThan(MINUTE);
+      await s.advanceTo(new Date(friday.getTime() + 3 * DAY + HOUR)); // Monday 10:00
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+      await s.advanceTo(new Date(friday.getTime() + 4 * DAY + 9 * HOUR)); // Tuesday 18:00
+      expect(await s.api.instanceTasks(id)).toEqual([]);
+      await s.advanceTo(new Date(wednesday + MINUTE));
+      const followUp = await s.only(id, 'followUpCall');
+      expect(followUp.assignee).toBe('boris');
+    });
+  });
+
+  describe('every other source', () => {
+    beforeAll(async () => {
+      await s.close();
+      s = await KitchenLeadSteps.start();
+    });
+
+    it('web form, social network and manual leads each start their own lead; a manual one belongs to its author', async () => {
+      // given leads from three more sources at once
+      const webForm = await s.receive('webForm', {
+        clientName: str('Пётр Орлов'),
+        clientEmail: str('orlov@example.ru'),
+        clientPhone: str('+7 926 111-22-33'),
+        requestText: str('Нужен расчёт прямой кухни 3 м'),
+      });
+      const social = await s.receive('social', {
+        clientName: str('Мария'),
+        socialProfile: str('https://vk.com/maria.kitchen'),
+        requestText: str('Сколько стоит кухня с островом?'),
+      });
+      const manual = await s.receive('manual', {
+        manager: str('olga'),
+        clientName: str('Игорь Петров'),
+        clientPhone: str('+7 903 222-33-44'),
+      });
+
+      // then three instances, each started by its own start event only
+      expect(new Set([webForm, social, manual]).size).toBe(3);
+      const starts = async (id: string) =>
+        (await s.api.path(id)).filter((activity) => /^lead(From|Manual)/.test(activity));
+      expect(await starts(webForm)).toEqual(['leadFromWebForm']);
+      expect(await starts(social)).toEqual(['leadFromSocial']);
+      expect(await starts(manual)).toEqual(['leadManual']);
+
+      // web form: filled in automatically, waiting to be taken
+      expect(await s.vars(webForm)).toMatchObject({
+        clientEmail: 'orlov@example.ru',
+        clientPhone: '+7 926 111-22-33',
+        requestText: 'Нужен расчёт прямой кухни 3 м',
+        leadSource: 'webForm',
+        leadStage: 'Не обработан',
+        leadTitle: 'Новый ЛИД с сайта: Пётр Орлов',
+      });
+      await s.only(webForm, 'takeLead');
+      // social network: name, profile and request
+      expect(await s.vars(social)).toMatchObject({
+        socialProfile: 'https://vk.com/maria.kitchen',
+        leadSource: 'social',
+        leadStage: 'Не обработан',
+        leadTitle: 'Новый ЛИД из соцсети: Мария',
+      });
+      await s.only(social, 'takeLead');
+      // manual: the employee who filled in the card is responsible at once, no SOS
+      expect(await s.vars(manual)).toMatchObject({
+        manager: 'olga',
+        leadSource: 'manual',
+        leadStage: 'Менеджер назначен',
+      });
+      expect((await s.only(manual, 'qualifyLead')).assignee).toBe('olga');
+      expect(await s.timers(manual, 'sosAlarm')).toEqual([]);
+      const notified = await s.notifications();
+      expect(notified.map((n) => n.processInstanceId).sort()).toEqual([webForm, social].sort());
+
+      // and a manual lead without its author is refused
+      const orphan = await request(s.t.http)
+        .post('/engine-rest/message')
+        .send({
+          messageName: 'kitchen-lead-manual',
+          processVariables: { clientName: str('Без автора') },
+        });
+      expect(orphan.status).toBe(400);
+    });
+  });
+
+  describe('with the built-in workers', () => {
+    beforeAll(async () => {
+      await s.close();
+      s = await KitchenLeadSteps.start({
+        CONVEYOR_BUILTIN_WORKERS: 'true',
+        CONVEYOR_BUILTIN_WORKERS_POLL_MS: '600000',
+      });
+    });
+
+    it('the client agrees: «Ура, согласие получено», a contact and a deal-lifecycle instance with every lead field', async () => {
+      // given the final offer
+      const id = await s.atFinalOffer();
+
+      // when the client agrees
+      await s.complete(id, 'finalOffer', {
+        finalOfferAmount: long(390_000),
+        finalOfferResult: str('agreed'),
+      });
+      expect((await s.vars(id)).leadStage).toBe('Ура, согласие получено');
+      const nextContact = await s.only(id, 'setDealNextContact');
+      await s.refused(nextContact.id, {}, ['nextContactAt']);
+      await s.api.completeOk(nextContact.id, {
+        nextContactAt: at(new Date(s.clock.now().getTime() + 2 * DAY)),
+      });
+
+      // then the robot creates the contact, then the deal
+      const lead = await s.api.variables(id);
+      expect(lead.contact.type).toBe('Json');
+      expect(JSON.parse(lead.contact.value as string)).toEqual({
+        name: 'Анна Смирнова',
+        phone: '+7 916 000-11-22',
+        email: 'anna.smirnova@example.ru',
+        address: 'Москва, ул. Лесная, д. 5, кв. 12',
+        category: 'middle',
+        manager: 'anna',
+      });
+      await s.t.app.get(BuiltInWorkers).runOnce();
+      await s.api.expectEnded(id);
+      expect((await s.api.historicInstance(id)).state).toBe('COMPLETED');
+      const path = await s.api.path(id);
+      expect(path.slice(-4)).toEqual([
+        'setDealNextContact',
+        'createContact',
+        'startDeal',
+        'leadConverted',
+      ]);
+
+      // and the deal runs with every lead field copied, led by the lead's manager
+      const deals = (
+        await request(s.t.http)
+          .get('/engine-rest/process-instance')
+          .query({ processDefinitionKey: 'deal-lifecycle' })
+          .expect(200)
+      ).body as { id: string; businessKey: string | null }[];
+      expect(deals).toHaveLength(1);
+      expect(deals[0].businessKey).toBe('B · Угловая кухня · Анна Смирнова');
+      const deal = await s.api.variables(deals[0].id);
+      for (const [name, variable] of Object.entries(lead)) {
+        expect({ name, ...deal[name] }).toEqual({ name, ...variable });
+      }
+      expect(deal.manager.value).toBe('anna');
+      const [signContract] = await s.api.tasks({ processInstanceId: deals[0].id });
+      expect(signContract.assignee).toBe('anna');
+    });
+  });
+
+  /** The lead ended in «Не успешный» with this reason. */
+  async function expectLost(id: string, reason: string): Promise<void> {
+    await s.api.expectEnded(id);
+    expect((await s.api.historicInstance(id)).state).toBe('COMPLETED');
+    const path = await s.api.path(id);
+    expect(path[path.length - 1]).toBe('leadLost');
+    expect(path).not.toContain('leadConverted');
+    const variables = (
+      await request(s.t.http)
+        .get('/engine-rest/history/variable-instance')
+        .query({ processInstanceId: id })
+        .expect(200)
+    ).body as { name: string; value: unknown }[];
+    const value = (name: string) => variables.find((v) => v.name === name)?.value;
+    expect(value('leadStage')).toBe('Не успешный');
+    expect(value('lossReason')).toBe(reason);
+  }
+});
+
+/** 18:00 Moscow time (the end of the working day) on the day of `morning` (a Moscow morning). */
+function moscowEvening(morning: Date): Date {
+  const day = new Date(morning.getTime() + 3 * HOUR);
+  return moscow(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 18);
+}
+
+const REQUIRED_DETAILS = new Set([
+  'houseType',
+  'kitchenType',
+  'countertopMaterial',
+  'hasBacksplash',
+  'needsAppliances',
+  'customerCategory',
+  'urgency',
+]);
+function isRequiredDetail(field: string): boolean {
+  return REQUIRED_DETAILS.has(field);
+}
