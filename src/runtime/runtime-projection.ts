@@ -9,7 +9,7 @@ import { waitedMessage, type Wait } from '../engine/waiting-tree.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { ExternalTaskRepository } from '../jobs/external-task.repository.js';
 import { retriesOf } from '../jobs/retry-cycle.js';
-import { JobRepository } from '../jobs/job.repository.js';
+import { JobRepository, type JobRow } from '../jobs/job.repository.js';
 import { TaskRepository, type TaskRow } from '../tasks/task.repository.js';
 import { inferVariable } from '../common/variables/index.js';
 import { EventSubscriptionRepository } from './event-subscription.repository.js';
@@ -58,11 +58,18 @@ export class RuntimeProjection {
       ctx,
       waits.filter((w) => w.kind === 'userTask'),
     );
+    // One read of the instance's jobs serves both kinds.
+    const jobs = await this.jobs.byInstance(ctx.tx, ctx.instance.id);
     const dueTimers =
-      (await this.syncTimers(ctx, timers)) +
+      (await this.syncTimers(
+        ctx,
+        timers,
+        jobs.filter((job) => job.type === 'timer'),
+      )) +
       (await this.syncAsyncContinuations(
         ctx,
         waits.filter((w) => w.kind === 'async'),
+        jobs.filter((job) => job.type === 'async-continuation'),
       ));
     await this.syncSubscriptions(
       ctx,
@@ -151,10 +158,11 @@ export class RuntimeProjection {
   }
 
   /** An async wait is a job due now: the job executor (or POST /job/{id}/execute) continues it. */
-  private async syncAsyncContinuations(ctx: ProjectionContext, waits: Wait[]): Promise<number> {
-    const existing = (await this.jobs.byInstance(ctx.tx, ctx.instance.id)).filter(
-      (job) => job.type === 'async-continuation',
-    );
+  private async syncAsyncContinuations(
+    ctx: ProjectionContext,
+    waits: Wait[],
+    existing: JobRow[],
+  ): Promise<number> {
     const waiting = new Set(waits.map((w) => w.executionId));
     await this.jobs.delete(
       ctx.tx,
@@ -182,10 +190,11 @@ export class RuntimeProjection {
     return created.length;
   }
 
-  private async syncTimers(ctx: ProjectionContext, timers: RecordedTimer[]): Promise<number> {
-    const existing = (await this.jobs.byInstance(ctx.tx, ctx.instance.id)).filter(
-      (job) => job.type === 'timer',
-    );
+  private async syncTimers(
+    ctx: ProjectionContext,
+    timers: RecordedTimer[],
+    existing: JobRow[],
+  ): Promise<number> {
     const pending = new Set(timers.map((t) => t.executionId));
     await this.jobs.delete(
       ctx.tx,
