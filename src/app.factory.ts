@@ -12,6 +12,7 @@ import {
   refuseOversizedMultipart,
 } from './common/request-hygiene.js';
 import { AppConfig } from './config/app-config.js';
+import { serveWebApp } from './web/serve-web-app.js';
 
 /** A request body never needs to be much bigger than the largest variable it may carry. */
 const MIN_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(securityHeaders());
   app.use('/engine-rest', camundaJson);
   app.use(refuseNulInUrl);
+  serveWebApp(app, config.webAppDir);
   app.use(refuseOversizedMultipart(FILES_PER_UPLOAD * config.maxDeploymentBytes));
   // Registered before init, these replace Nest's default parsers (100 kB). An over-limit body is
   // a 413 and a hostile one a 400, both answered by CamundaExceptionFilter; multipart uploads are

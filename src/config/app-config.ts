@@ -23,6 +23,8 @@ export class AppConfig {
   readonly shutdownTimeoutMs!: number;
   /** Directory of BPMN files deployed at start. */
   readonly processesDir!: string;
+  /** The built web app (web-modeler/dist), served at `/`; absent: the service runs API-only. */
+  readonly webAppDir!: string;
   readonly maxDeploymentBytes!: number;
   readonly maxVariableBytes!: number;
   readonly script!: { timeoutMs: number; memoryBytes: number };

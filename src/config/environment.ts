@@ -64,6 +64,10 @@ export class Environment {
   @MinLength(1)
   CONVEYOR_PROCESSES_DIR: string = './processes';
 
+  @IsString()
+  @MinLength(1)
+  CONVEYOR_WEB_APP_DIR: string = './web-modeler/dist';
+
   @Type(() => Number)
   @IsInt()
   @Min(1024)

@@ -54,6 +54,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: parsed.LOG_LEVEL,
     shutdownTimeoutMs: parsed.CONVEYOR_SHUTDOWN_TIMEOUT_MS,
     processesDir: path.resolve(parsed.CONVEYOR_PROCESSES_DIR),
+    webAppDir: path.resolve(parsed.CONVEYOR_WEB_APP_DIR),
     maxDeploymentBytes: parsed.CONVEYOR_MAX_DEPLOYMENT_BYTES,
     maxVariableBytes: parsed.CONVEYOR_MAX_VARIABLE_BYTES,
     script: {

@@ -1,0 +1,22 @@
+import { language, onLanguageChange, setLanguage, type Language } from '../i18n/i18n.js';
+import { h } from './dom.js';
+
+const LANGUAGES: readonly { code: Language; label: string }[] = [
+  { code: 'ru', label: 'RU' },
+  { code: 'en', label: 'EN' },
+];
+
+/** RU | EN buttons; the pressed one is the current language. */
+export function languageSwitch(): HTMLElement {
+  const buttons = LANGUAGES.map(({ code, label }) =>
+    h('button', { type: 'button', 'data-language': code, onclick: () => setLanguage(code) }, label),
+  );
+  const mark = () => {
+    for (const button of buttons) {
+      button.setAttribute('aria-pressed', String(button.dataset.language === language()));
+    }
+  };
+  mark();
+  onLanguageChange(mark);
+  return h('span', { class: 'language-switch' }, ...buttons);
+}
