@@ -17,6 +17,8 @@ export function languageSwitch(): HTMLElement {
     }
   };
   mark();
-  onLanguageChange(mark);
-  return h('span', { class: 'language-switch' }, ...buttons);
+  const element = h('span', { class: 'language-switch' }, ...buttons);
+  // A switch thrown away with its screen (login, sign-out) stops listening at the next change.
+  const unsubscribe = onLanguageChange(() => (element.isConnected ? mark() : unsubscribe()));
+  return element;
 }
