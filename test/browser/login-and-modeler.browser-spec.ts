@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { TEST_ADMIN } from '../support/test-app.js';
+import { PROCESSES_DIR, TEST_ADMIN } from '../support/test-app.js';
 import { startBrowserTestApp, type BrowserTestApp } from './browser-support.js';
 
 /**
@@ -10,7 +10,7 @@ import { startBrowserTestApp, type BrowserTestApp } from './browser-support.js';
 describe('web app in chromium: login and modeler', () => {
   let t: BrowserTestApp;
   beforeAll(async () => {
-    t = await startBrowserTestApp();
+    t = await startBrowserTestApp({ CONVEYOR_PROCESSES_DIR: PROCESSES_DIR });
   });
   afterAll(() => t.close());
 
@@ -77,6 +77,30 @@ describe('web app in chromium: login and modeler', () => {
       '401 GET /api/auth/me',
       '400 POST /engine-rest/deployment/create',
     ]);
+    await page.close();
+  });
+
+  it('opens a deployed definition and exports it as a .bpmn file', async () => {
+    // given a signed-in analyst and the business processes deployed at start
+    const { page, problems } = await t.newPage();
+    await signIn(page);
+
+    // when they open the first deployed definition from the list
+    await page.click('.modeler-toolbar button[data-action=open]');
+    await page.waitForSelector('dialog.definition-picker[open] select option');
+    const chosen = await page.inputValue('dialog.definition-picker select');
+    await page.click('dialog.definition-picker .dialog-buttons button.primary');
+
+    // then its diagram replaces the new one, and the export downloads that process's diagram
+    await page.waitForSelector('dialog.definition-picker', { state: 'detached' });
+    await page.waitForSelector('.djs-element[data-element-id=StartEvent_1]', { state: 'detached' });
+    const processKey = chosen.split(':')[0];
+    await page.waitForFunction(() => document.querySelectorAll('.djs-element').length > 3);
+    await t.screenshot(page, '04-modeler-opened-definition');
+    const download = page.waitForEvent('download');
+    await page.click('.modeler-toolbar button[data-action=export]');
+    expect((await download).suggestedFilename()).toBe(`${processKey}.bpmn`);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

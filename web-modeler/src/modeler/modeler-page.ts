@@ -1,6 +1,7 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type CommandStack from 'diagram-js/lib/command/CommandStack';
 import type Canvas from 'diagram-js/lib/core/Canvas';
+import type { Point } from 'diagram-js/lib/util/Types';
 import type { SignedIn } from '../api/auth.js';
 import { ApiError } from '../api/client.js';
 import { deployDiagram, listProcessDefinitions, processDefinitionXml } from '../api/definitions.js';
@@ -128,7 +129,8 @@ class ModelerPage implements Page {
     this.showProblems([]);
     try {
       await this.modeler.importXML(xml);
-      this.modeler.get<Canvas>('canvas').zoom('fit-viewport');
+      // Centered: diagram-js documents `zoom('fit-viewport', 'auto')`; its types only allow a Point.
+      this.modeler.get<Canvas>('canvas').zoom('fit-viewport', 'auto' as unknown as Point);
       this.dirty = false;
       this.showStatus('', 'info');
     } catch (error) {
