@@ -95,7 +95,7 @@ describe('web app in chromium: login and modeler', () => {
     await page.waitForSelector('dialog.definition-picker', { state: 'detached' });
     await page.waitForSelector('.djs-element[data-element-id=StartEvent_1]', { state: 'detached' });
     const processKey = chosen.split(':')[0];
-    await page.waitForFunction(() => document.querySelectorAll('.djs-element').length > 3);
+    await page.locator('.djs-element').nth(3).waitFor({ state: 'attached' });
     await t.screenshot(page, '04-modeler-opened-definition');
     const download = page.waitForEvent('download');
     await page.click('.modeler-toolbar button[data-action=export]');
