@@ -15,7 +15,7 @@ import {
   waitForHealth,
   type ServiceProcess,
 } from './support/service-process.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { basicAuth, startTestApp, TEST_ADMIN, type TestApp } from './support/test-app.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
 /**
@@ -198,6 +198,8 @@ describe('job executor on several nodes', () => {
       CONVEYOR_JOB_LOCK_MS: '3000',
       CONVEYOR_JOB_POLL_MS: '200',
       CONVEYOR_SCRIPT_TIMEOUT_MS: '10000',
+      CONVEYOR_ADMIN_USER: TEST_ADMIN.user,
+      CONVEYOR_ADMIN_PASSWORD: TEST_ADMIN.password,
       LOG_LEVEL: 'warn',
     };
     const nodes: Node[] = [];
@@ -294,7 +296,10 @@ async function restJson<T = unknown>(
 ): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${port}${url}`, {
     ...init,
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      authorization: basicAuth(TEST_ADMIN.user, TEST_ADMIN.password),
+    },
     signal: AbortSignal.timeout(20_000), // a node busy in a script answers late, not never
   });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);

@@ -1,3 +1,4 @@
+import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { Access } from '../auth/access.decorator.js';
 import { Controller, Get, Query } from '@nestjs/common';
 import type { CountDto } from '../common/query/count.dto.js';
@@ -15,12 +16,18 @@ export class NotificationLogController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
-  list(@Query() query: NotificationLogQueryDto): Promise<NotificationLogEntryDto[]> {
-    return this.notifications.log(query);
+  list(
+    @Query() query: NotificationLogQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<NotificationLogEntryDto[]> {
+    return this.notifications.log(query, caller);
   }
 
   @Get('count')
-  count(@Query() query: NotificationLogCountQueryDto): Promise<CountDto> {
-    return this.notifications.logCount(query);
+  count(
+    @Query() query: NotificationLogCountQueryDto,
+    @Caller() caller: CallerInfo,
+  ): Promise<CountDto> {
+    return this.notifications.logCount(query, caller);
   }
 }

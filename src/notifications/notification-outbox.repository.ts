@@ -1,3 +1,5 @@
+import { instanceVisibility } from '../auth/visibility.js';
+import type { CallerInfo } from '../common/caller.decorator.js';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -117,8 +119,9 @@ export class NotificationOutboxRepository {
     );
   }
 
-  list(filter: OutboxFilter, page: Page): Promise<OutboxRow[]> {
-    const { where, params } = outboxWhere(filter);
+  /** The outbox as the caller may see it: a manager, only the notifications of their team's instances. */
+  list(filter: OutboxFilter, caller: CallerInfo, page: Page): Promise<OutboxRow[]> {
+    const { where, params } = outboxWhere(filter, caller);
     return this.dataSource.query(
       `SELECT * FROM notification_outbox ${where}
        ORDER BY created DESC, id OFFSET ${page.offset} LIMIT ${page.limit}`,
@@ -126,8 +129,8 @@ export class NotificationOutboxRepository {
     );
   }
 
-  async count(filter: OutboxFilter): Promise<number> {
-    const { where, params } = outboxWhere(filter);
+  async count(filter: OutboxFilter, caller: CallerInfo): Promise<number> {
+    const { where, params } = outboxWhere(filter, caller);
     const [row] = await this.dataSource.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM notification_outbox ${where}`,
       params,
@@ -136,7 +139,10 @@ export class NotificationOutboxRepository {
   }
 }
 
-function outboxWhere(filter: OutboxFilter): { where: string; params: unknown[] } {
+function outboxWhere(
+  filter: OutboxFilter,
+  caller: CallerInfo,
+): { where: string; params: unknown[] } {
   const columns: [keyof OutboxFilter, string][] = [
     ['status', 'status'],
     ['processInstanceId', 'process_instance_id'],
@@ -149,5 +155,7 @@ function outboxWhere(filter: OutboxFilter): { where: string; params: unknown[] }
     params.push(filter[key]);
     conditions.push(`${column} = $${params.length}`);
   }
+  const visible = instanceVisibility(caller, 'process_instance_id', params);
+  if (visible) conditions.push(visible);
   return { where: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }

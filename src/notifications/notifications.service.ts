@@ -46,17 +46,20 @@ export class NotificationsService {
     }
   }
 
-  async log(query: NotificationLogQueryDto): Promise<NotificationLogEntryDto[]> {
+  async log(
+    query: NotificationLogQueryDto,
+    caller: CallerInfo,
+  ): Promise<NotificationLogEntryDto[]> {
     const filter = {
       status: query.status,
       processInstanceId: query.processInstanceId,
       channel: query.channel,
     };
-    return (await this.outbox.list(filter, toPage(query))).map(toNotificationLogEntryDto);
+    return (await this.outbox.list(filter, caller, toPage(query))).map(toNotificationLogEntryDto);
   }
 
-  async logCount(query: NotificationLogCountQueryDto): Promise<CountDto> {
-    return { count: await this.outbox.count(query) };
+  async logCount(query: NotificationLogCountQueryDto, caller: CallerInfo): Promise<CountDto> {
+    return { count: await this.outbox.count(query, caller) };
   }
 }
 
