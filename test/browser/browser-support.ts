@@ -46,9 +46,10 @@ export interface BrowserTestApp {
 export async function startBrowserTestApp(
   env: Record<string, string> = {},
 ): Promise<BrowserTestApp> {
-  const webAppDir = 'web-modeler/dist';
+  // BROWSER_WEB_APP_DIR: a build elsewhere (`vite build web-modeler --outDir …`), for parallel work.
+  const webAppDir = process.env.BROWSER_WEB_APP_DIR ?? 'web-modeler/dist';
   if (!existsSync(path.join(webAppDir, 'index.html'))) {
-    throw new Error('web-modeler/dist is missing: run npm run build before the browser tests');
+    throw new Error(`${webAppDir} is missing: run npm run build before the browser tests`);
   }
   const app = await startTestApp({ CONVEYOR_WEB_APP_DIR: webAppDir, ...env });
   const server = app.app.getHttpServer();

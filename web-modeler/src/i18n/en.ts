@@ -1,3 +1,5 @@
+import { cockpitEn } from '../cockpit/messages.js';
+import { tasklistEn } from '../tasklist/messages.js';
 import type { Messages } from './ru.js';
 
 /** English: the same keys as ru.ts (the type makes a missing or extra key a compile error). */
@@ -38,8 +40,6 @@ export const en: Messages = {
   'modeler.cancel': 'Cancel',
   'modeler.problems': 'Problems',
 
-  'tasklist.title': 'Tasklist',
-  'tasklist.notYet': 'The task list comes in the next version.',
-  'cockpit.title': 'Cockpit',
-  'cockpit.notYet': 'Process monitoring comes in the next version.',
+  ...tasklistEn,
+  ...cockpitEn,
 };

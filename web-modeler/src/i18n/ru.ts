@@ -1,4 +1,10 @@
-/** Russian, the default language. Every string the web app shows is here; en.ts mirrors the keys. */
+import { cockpitRu } from '../cockpit/messages.js';
+import { tasklistRu } from '../tasklist/messages.js';
+
+/**
+ * Russian, the default language. Every string the web app shows is here or in a screen's own
+ * messages.ts (spread in below); en.ts mirrors the keys.
+ */
 export const ru = {
   appTitle: 'Conveyor',
   'nav.modeler': 'Моделер',
@@ -36,10 +42,8 @@ export const ru = {
   'modeler.cancel': 'Отмена',
   'modeler.problems': 'Проблемы',
 
-  'tasklist.title': 'Задачи',
-  'tasklist.notYet': 'Список задач появится в следующей версии.',
-  'cockpit.title': 'Мониторинг',
-  'cockpit.notYet': 'Мониторинг процессов появится в следующей версии.',
+  ...tasklistRu,
+  ...cockpitRu,
 } as const;
 
 export type MessageKey = keyof typeof ru;
