@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BpmnValidationError } from './bpmn-validation-error.js';
-import { EXECUTION_BREAKING_LINT_RULES } from './execution-lint.js';
+import { EXECUTION_BREAKING_LINT_RULES } from './execution-lint-rules.js';
 import { validateBpmn } from './validate-bpmn.js';
 
 const fixture = (name: string): Buffer =>

@@ -1,6 +1,8 @@
 import type Modeler from 'bpmn-js/lib/Modeler';
 import type CommandStack from 'diagram-js/lib/command/CommandStack';
 import type Canvas from 'diagram-js/lib/core/Canvas';
+import type EventBus from 'diagram-js/lib/core/EventBus';
+import type Selection from 'diagram-js/lib/features/selection/Selection';
 import type { Point } from 'diagram-js/lib/util/Types';
 import type { SignedIn } from '../api/auth.js';
 import { ApiError } from '../api/client.js';
@@ -75,6 +77,13 @@ class ModelerPage implements Page {
       const button = this.buttons.get(action);
       if (button) button.textContent = t(label);
     }
+    // bpmn-js's translate reads the language on every call: the palette rebuilds on
+    // i18n.changed, the properties panel on a selection change (so re-select what was selected).
+    this.modeler.get<EventBus>('eventBus').fire('i18n.changed');
+    const selection = this.modeler.get<Selection>('selection');
+    const selected = selection.get();
+    selection.select(null);
+    selection.select(selected);
   }
 
   hasUnsavedChanges(): boolean {

@@ -11,3 +11,24 @@ declare module 'camunda-bpmn-js-behaviors/lib/camunda-platform' {
   const CamundaPlatformBehaviorsModule: Record<string, unknown>;
   export default CamundaPlatformBehaviorsModule;
 }
+
+declare module 'bpmn-js-bpmnlint' {
+  const lintModule: Record<string, unknown>;
+  export default lintModule;
+}
+
+declare module 'bpmn-js-token-simulation/lib/modeler' {
+  const tokenSimulationModule: Record<string, unknown>;
+  export default tokenSimulationModule;
+}
+
+declare module 'diagram-js-minimap' {
+  const minimapModule: Record<string, unknown>;
+  export default minimapModule;
+}
+
+// bpmnlint's rules are CommonJS factories: (config) => { check }.
+declare module 'bpmnlint/rules/*' {
+  const rule: (config: object) => unknown;
+  export default rule;
+}
