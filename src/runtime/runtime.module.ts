@@ -3,6 +3,7 @@ import { DefinitionsModule } from '../definitions/definitions.module.js';
 import { EngineModule } from '../engine/engine.module.js';
 import { HistoryModule } from '../history/history.module.js';
 import { JobsRepositoriesModule } from '../jobs/jobs-repositories.module.js';
+import { TaskFormService } from '../tasks/task-form.service.js';
 import { TasksRepositoriesModule } from '../tasks/tasks-repositories.module.js';
 import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { BroadcastSignalCommand } from './broadcast-signal.command.js';
@@ -15,6 +16,8 @@ import { ProcessInstanceService } from './process-instance.service.js';
 import { RuntimeProjection } from './runtime-projection.js';
 import { RuntimeRepositoriesModule } from './runtime-repositories.module.js';
 import { SetVariablesCommand } from './set-variables.command.js';
+import { StartFormController } from './start-form.controller.js';
+import { StartFormService } from './start-form.service.js';
 import { StartInstanceCommand } from './start-instance.command.js';
 import { StatisticsService } from './statistics.service.js';
 import { UnitOfWork } from './unit-of-work.js';
@@ -28,7 +31,12 @@ import { UnitOfWork } from './unit-of-work.js';
     JobsRepositoriesModule,
     TasksRepositoriesModule,
   ],
-  controllers: [ProcessDefinitionRuntimeController, ProcessInstanceController, MessageController],
+  controllers: [
+    ProcessDefinitionRuntimeController,
+    ProcessInstanceController,
+    MessageController,
+    StartFormController,
+  ],
   providers: [
     UnitOfWork,
     CallActivityOrchestrator,
@@ -40,6 +48,8 @@ import { UnitOfWork } from './unit-of-work.js';
     SetVariablesCommand,
     ProcessInstanceService,
     StatisticsService,
+    StartFormService,
+    TaskFormService,
   ],
   exports: [
     HistoryModule,

@@ -1,8 +1,9 @@
 import { language } from '../i18n/i18n.js';
 import { CANVAS_RU } from './translations/canvas-ru.js';
 import { PANEL_RU } from './translations/panel-ru.js';
+import { TOOLS_RU } from './translations/tools-ru.js';
 
-const RUSSIAN: Readonly<Record<string, string>> = { ...CANVAS_RU, ...PANEL_RU };
+const RUSSIAN: Readonly<Record<string, string>> = { ...CANVAS_RU, ...PANEL_RU, ...TOOLS_RU };
 
 /**
  * bpmn-js's `translate` service in the web app's current language: Russian from the dictionaries

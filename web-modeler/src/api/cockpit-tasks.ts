@@ -1,0 +1,20 @@
+import { request } from './client.js';
+import type { CockpitTask, IdentityLink } from './cockpit-types.js';
+export type { CockpitTask, IdentityLink } from './cockpit-types.js';
+
+export function openTasksOf(instanceId: string): Promise<CockpitTask[]> {
+  return request<CockpitTask[]>('/engine-rest/task', {
+    query: { processInstanceId: instanceId, maxResults: 1000 },
+  });
+}
+
+/** Tasks due before `dueBefore` (a Camunda date), oldest due first. */
+export function overdueTasks(dueBefore: string, maxResults = 1000): Promise<CockpitTask[]> {
+  return request<CockpitTask[]>('/engine-rest/task', {
+    query: { dueBefore, sortBy: 'dueDate', sortOrder: 'asc', maxResults },
+  });
+}
+
+export function identityLinksOf(taskId: string): Promise<IdentityLink[]> {
+  return request<IdentityLink[]>(`/engine-rest/task/${encodeURIComponent(taskId)}/identity-links`);
+}

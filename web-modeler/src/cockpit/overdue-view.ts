@@ -1,0 +1,131 @@
+import {
+  identityLinksOf,
+  overdueTasks,
+  type CockpitTask,
+  type IdentityLink,
+} from '../api/cockpit-tasks.js';
+import { h } from '../app/dom.js';
+import type { MessageKey } from '../i18n/ru.js';
+import { toApiDate } from './cockpit-format.js';
+import { cockpitHash } from './cockpit-routes.js';
+import { Labels, StatusLine, type View } from './cockpit-ui.js';
+import { groupOverdueTasks, type TaskGroup } from './overdue-groups.js';
+
+/** Identity links are read a few at a time: one request per task, without flooding the service. */
+const PARALLEL_LINK_READS = 6;
+
+/** Overdue tasks (due before now) per employee and per candidate group: counts, then the tasks. */
+export class OverdueView implements View {
+  readonly element: HTMLElement;
+  private readonly labels = new Labels();
+  private readonly dataLabels = new Labels();
+  private readonly status = new StatusLine();
+  private readonly body = h('div', { class: 'cockpit-overdue' });
+
+  constructor() {
+    this.element = h(
+      'div',
+      { class: 'cockpit-view' },
+      h(
+        'div',
+        { class: 'cockpit-toolbar' },
+        this.labels.text(h('h2'), 'cockpit.overdue.title'),
+        this.labels.button('cockpit.refresh', () => void this.load(), { 'data-action': 'refresh' }),
+      ),
+      this.status.element,
+      this.body,
+    );
+    void this.load();
+  }
+
+  retranslate(): void {
+    this.labels.retranslate();
+    this.dataLabels.retranslate();
+    this.status.retranslate();
+  }
+
+  private async load(): Promise<void> {
+    this.status.show('info', 'cockpit.loading');
+    try {
+      const tasks = await overdueTasks(toApiDate(new Date()));
+      const links = await linksOf(tasks);
+      const groups = groupOverdueTasks(tasks, links);
+      this.dataLabels.reset();
+      this.body.replaceChildren(
+        this.groupsSection('cockpit.overdue.byAssignee', 'assignee', groups.byAssignee),
+        this.groupsSection('cockpit.overdue.byGroup', 'group', groups.byGroup),
+      );
+      this.status.show('info', 'cockpit.overdue.total', { count: tasks.length });
+    } catch (error) {
+      this.status.error(error);
+    }
+  }
+
+  private groupsSection(title: MessageKey, kind: string, groups: TaskGroup[]): HTMLElement {
+    const labels = this.dataLabels;
+    const nobody: MessageKey =
+      kind === 'assignee' ? 'cockpit.overdue.unassigned' : 'cockpit.overdue.noGroup';
+    return h(
+      'section',
+      { class: 'cockpit-section', 'data-section': `overdue-by-${kind}` },
+      labels.text(h('h3'), title),
+      groups.length === 0
+        ? labels.text(h('p', { class: 'cockpit-none' }), 'cockpit.none')
+        : h(
+            'div',
+            { class: 'cockpit-groups' },
+            ...groups.map((group) =>
+              h(
+                'details',
+                { class: 'cockpit-group', [`data-${kind}`]: group.id ?? '' },
+                h(
+                  'summary',
+                  {},
+                  group.id === null ? labels.span(nobody) : h('strong', {}, group.id),
+                  ' ',
+                  h(
+                    'span',
+                    { class: 'cockpit-count', 'data-count': 'overdue' },
+                    String(group.tasks.length),
+                  ),
+                ),
+                this.taskTable(group.tasks),
+              ),
+            ),
+          ),
+    );
+  }
+
+  private taskTable(tasks: CockpitTask[]): HTMLElement {
+    const labels = this.dataLabels;
+    return labels.table(
+      ['cockpit.task.name', 'cockpit.task.assignee', 'cockpit.task.due', 'cockpit.task.instance'],
+      tasks.map((task) => [
+        h('span', { 'data-task-id': task.id }, task.name ?? task.taskDefinitionKey),
+        task.assignee ?? labels.span('cockpit.task.unassigned'),
+        labels.date(task.due),
+        h(
+          'a',
+          {
+            href: cockpitHash({ view: 'instance', instanceId: task.processInstanceId }),
+            'data-instance-id': task.processInstanceId,
+          },
+          task.processInstanceId.slice(0, 8),
+        ),
+      ]),
+    );
+  }
+}
+
+async function linksOf(tasks: CockpitTask[]): Promise<Map<string, IdentityLink[]>> {
+  const links = new Map<string, IdentityLink[]>();
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++];
+      links.set(task.id, await identityLinksOf(task.id));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_LINK_READS, tasks.length) }, worker));
+  return links;
+}
