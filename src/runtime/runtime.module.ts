@@ -59,6 +59,8 @@ import { UnitOfWork } from './unit-of-work.js';
     DefinitionsModule,
     TasksRepositoriesModule,
     StartInstanceCommand,
+    // Task forms and start forms read the same camunda:formData: one service for both.
+    TaskFormService,
   ],
 })
 export class RuntimeModule {}
