@@ -103,11 +103,13 @@ export class StartView implements View {
         processDefinitionXml(definitionId),
         startFormVariables(definitionId),
       ]);
+      // Another definition was chosen while this one loaded: its own load renders the form.
+      if (this.definition.value !== definitionId) return;
       const key = this.keys.get(definitionId) ?? '';
       const fields = startFormFields(readFormFields(xml, key));
       this.controls = fields.map((field) => this.control(field, defaults[field.id]));
       const businessKey = h('input', { name: 'businessKey', 'data-field': 'businessKey' });
-      this.form.append(
+      this.form.replaceChildren(
         ...this.controls.map(({ field, input, problem }) => {
           const caption = h('span', {}, field.label);
           if (field.required) caption.append(h('span', { class: 'cockpit-required' }, ' *'));

@@ -1,4 +1,4 @@
-import type { TypedValue } from '../api/tasks.js';
+import type { TypedValue } from '../api/task-types.js';
 import { camundaDate, normalizeOffset } from './task-query.js';
 
 /** One `camunda:formField` of a user task, as the diagram declares it. */

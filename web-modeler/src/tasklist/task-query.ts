@@ -1,4 +1,4 @@
-import type { TaskQuery, VariableFilter } from '../api/tasks.js';
+import type { TaskQuery, VariableFilter } from '../api/task-types.js';
 
 /** Which tasks: assigned to me, my (and my groups') unassigned candidates, or all I may see. */
 export type TaskView = 'mine' | 'groups' | 'all';

@@ -17,8 +17,7 @@ export const TOOLS_RU: Readonly<Record<string, string>> = {
   'Sub process is missing start event': 'У подпроцесса нет стартового события',
   'Sub process is missing end event': 'У подпроцесса нет конечного события',
   'Process has multiple blank start events': 'У процесса несколько пустых стартовых событий',
-  'Sub process has multiple blank start events':
-    'У подпроцесса несколько пустых стартовых событий',
+  'Sub process has multiple blank start events': 'У подпроцесса несколько пустых стартовых событий',
   'Start event must be blank': 'Стартовое событие подпроцесса должно быть пустым',
   'Start event is missing event definition': 'У стартового события нет типа (сообщение, таймер…)',
   'Event has multiple event definitions': 'У события несколько определений',
