@@ -197,7 +197,11 @@ describe('web app in chromium: the cockpit', () => {
     await page.click('button[data-action=edit-variable][data-variable=customer]');
     await page.fill('.cockpit-value input[data-field=variable-value]', 'Alpha & Sons');
     await page.click('button[data-action=save-variable][data-variable=customer]');
+    // the page reloads its sections after the save: the new value shows once that is done
     await page.waitForSelector('.cockpit-status[data-kind=success]');
+    await page.waitForSelector(
+      'table[data-table=variables] .cockpit-value:text-is("Alpha & Sons")',
+    );
     await page.fill('input[data-field=new-variable-name]', 'priority');
     await page.selectOption(
       'form[data-form=add-variable] select[data-field=variable-type]',

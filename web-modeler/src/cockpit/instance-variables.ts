@@ -35,6 +35,8 @@ export function variablesSection(
   const save = async (name: string, type: EditableType, text: string) => {
     const parsed = parseVariableInput(type, text);
     if (!parsed.ok) return ctx.status.show('error', PROBLEMS[parsed.problem], { name });
+    // A success shown now is this save's, not an earlier action's.
+    ctx.status.clear();
     try {
       await setInstanceVariable(instanceId, name, parsed.variable);
       await ctx.reload();
