@@ -5,6 +5,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { toPage } from '../common/query/page.js';
+import { externalTaskOrder } from './list-order.js';
 import { OptionalBooleanParam } from '../common/query/boolean-param.js';
 import { MAX_INT, PagingQueryDto } from '../common/query/paging.dto.js';
 import type { CountDto } from '../common/query/count.dto.js';
@@ -39,7 +40,7 @@ export class ExternalTaskQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() notLocked?: boolean;
   @OptionalBooleanParam() withRetriesLeft?: boolean;
   @OptionalBooleanParam() noRetriesLeft?: boolean;
-  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  /** Camunda's sort keys (anything else is a 400); sortOrder must come with it. */
   @IsOptional()
   @IsIn([
     'id',
@@ -128,7 +129,9 @@ export class ExternalTaskController {
     @Caller() caller: CallerInfo,
     @Query() query: ExternalTaskQueryDto,
   ): Promise<ExternalTaskDto[]> {
-    return (await this.externalTasks.list(caller, query, toPage(query))).map(toExternalTaskDto);
+    return (
+      await this.externalTasks.list(caller, query, toPage(query), externalTaskOrder(query))
+    ).map(toExternalTaskDto);
   }
 
   @Access('admin', 'analyst', 'manager', 'worker')

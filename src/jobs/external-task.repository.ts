@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { instanceVisibility } from '../auth/visibility.js';
 import { hasRole, type CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
+import { DEFAULT_EXTERNAL_TASK_ORDER } from './list-order.js';
 
 export interface ExternalTaskRow {
   id: string;
@@ -97,10 +98,11 @@ export class ExternalTaskRepository {
     page: Page,
     now: Date,
     caller: CallerInfo,
+    order = DEFAULT_EXTERNAL_TASK_ORDER,
   ): Promise<ExternalTaskRow[]> {
     const { where, params } = externalTaskWhere(filter, now, caller);
     return this.dataSource.query(
-      `SELECT * FROM external_task t ${where} ORDER BY t.created, t.id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      `SELECT * FROM external_task t ${where} ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }

@@ -29,8 +29,13 @@ export class ExternalTaskService {
     private readonly clock: Clock,
   ) {}
 
-  list(caller: CallerInfo, filter: ExternalTaskFilter, page: Page): Promise<ExternalTaskRow[]> {
-    return this.tasks.list(filter, page, this.clock.now(), caller);
+  list(
+    caller: CallerInfo,
+    filter: ExternalTaskFilter,
+    page: Page,
+    order: string,
+  ): Promise<ExternalTaskRow[]> {
+    return this.tasks.list(filter, page, this.clock.now(), caller, order);
   }
 
   count(caller: CallerInfo, filter: ExternalTaskFilter): Promise<number> {

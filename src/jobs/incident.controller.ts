@@ -4,6 +4,7 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage } from '../common/query/page.js';
+import { incidentOrder } from './list-order.js';
 import { PagingQueryDto } from '../common/query/paging.dto.js';
 import type { CountDto } from '../common/query/count.dto.js';
 import { toIncidentDto, type IncidentDto } from './dto/incident.dto.js';
@@ -16,7 +17,7 @@ export class IncidentQueryDto extends PagingQueryDto {
   @IsOptional() @IsString() processDefinitionId?: string;
   @IsOptional() @IsString() activityId?: string;
   @IsOptional() @IsString() configuration?: string;
-  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  /** Camunda's sort keys (anything else is a 400); sortOrder must come with it. */
   @IsOptional()
   @IsIn([
     'incidentId',
@@ -49,7 +50,9 @@ export class IncidentController {
     @Caller() caller: CallerInfo,
     @Query() query: IncidentQueryDto,
   ): Promise<IncidentDto[]> {
-    return (await this.incidents.list(filterOf(query), toPage(query), caller)).map(toIncidentDto);
+    return (
+      await this.incidents.list(filterOf(query), toPage(query), caller, incidentOrder(query))
+    ).map(toIncidentDto);
   }
 
   @Get('count')

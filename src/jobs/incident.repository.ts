@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { instanceVisibility } from '../auth/visibility.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
+import { DEFAULT_INCIDENT_ORDER } from './list-order.js';
 
 export interface IncidentRow {
   id: string;
@@ -55,10 +56,15 @@ export class IncidentRepository {
     await tx.query(`DELETE FROM incident WHERE external_task_id = $1`, [externalTaskId]);
   }
 
-  list(filter: IncidentFilter, page: Page, caller: CallerInfo): Promise<IncidentRow[]> {
+  list(
+    filter: IncidentFilter,
+    page: Page,
+    caller: CallerInfo,
+    order = DEFAULT_INCIDENT_ORDER,
+  ): Promise<IncidentRow[]> {
     const { where, params } = incidentWhere(filter, caller);
     return this.dataSource.query(
-      `SELECT i.* FROM incident i ${where} ORDER BY i.created, i.id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      `SELECT i.* FROM incident i ${where} ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }

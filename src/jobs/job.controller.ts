@@ -5,6 +5,7 @@ import { IsInt, Max, Min } from 'class-validator';
 import { Caller, type CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage } from '../common/query/page.js';
+import { jobOrder } from './list-order.js';
 import { MAX_INT } from '../common/query/paging.dto.js';
 import type { CountDto } from '../common/query/count.dto.js';
 import { parseCamundaDate } from '../common/variables/index.js';
@@ -24,7 +25,9 @@ export class JobController {
 
   @Get()
   async list(@Caller() caller: CallerInfo, @Query() query: JobQueryDto): Promise<JobDto[]> {
-    return (await this.jobs.list(caller, filterOf(query), toPage(query))).map(toJobDto);
+    return (await this.jobs.list(caller, filterOf(query), toPage(query), jobOrder(query))).map(
+      toJobDto,
+    );
   }
 
   @Get('count')

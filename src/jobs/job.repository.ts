@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { instanceVisibility } from '../auth/visibility.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
+import { DEFAULT_JOB_ORDER } from './list-order.js';
 
 export interface JobRow {
   id: string;
@@ -89,10 +90,15 @@ export class JobRepository {
     if (ids.length > 0) await tx.query(`DELETE FROM job WHERE id = ANY($1)`, [ids]);
   }
 
-  list(filter: JobFilter, page: Page, caller: CallerInfo): Promise<JobRow[]> {
+  list(
+    filter: JobFilter,
+    page: Page,
+    caller: CallerInfo,
+    order = DEFAULT_JOB_ORDER,
+  ): Promise<JobRow[]> {
     const { where, params } = jobWhere(filter, caller);
     return this.dataSource.query(
-      `SELECT * FROM job j ${where} ORDER BY j.due_date NULLS LAST, j.id OFFSET ${page.offset} LIMIT ${page.limit}`,
+      `SELECT * FROM job j ${where} ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }

@@ -27,8 +27,8 @@ export class JobService {
     private readonly clock: Clock,
   ) {}
 
-  list(caller: CallerInfo, filter: JobFilter, page: Page): Promise<JobRow[]> {
-    return this.jobs.list(filter, page, caller);
+  list(caller: CallerInfo, filter: JobFilter, page: Page, order: string): Promise<JobRow[]> {
+    return this.jobs.list(filter, page, caller, order);
   }
 
   count(caller: CallerInfo, filter: JobFilter): Promise<number> {

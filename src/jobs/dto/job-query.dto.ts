@@ -12,7 +12,7 @@ export class JobQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() timers?: boolean;
   @OptionalBooleanParam() withRetriesLeft?: boolean;
   @OptionalBooleanParam() noRetriesLeft?: boolean;
-  /** Camunda's sort keys are accepted (anything else is a 400); this list is not sorted by them yet. */
+  /** Camunda's sort keys (anything else is a 400); sortOrder must come with it. */
   @IsOptional()
   @IsIn([
     'jobId',
