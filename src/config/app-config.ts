@@ -29,7 +29,14 @@ export class AppConfig {
   readonly maxVariableBytes!: number;
   readonly script!: { timeoutMs: number; memoryBytes: number };
   /** The job executor: whether this node runs jobs, how often it looks, how long it may hold one. */
-  readonly jobs!: { enabled: boolean; pollMs: number; lockMs: number; nodeId: string };
+  readonly jobs!: {
+    enabled: boolean;
+    pollMs: number;
+    lockMs: number;
+    /** Jobs of a batch run at once on this node. */
+    concurrency: number;
+    nodeId: string;
+  };
   /** The business calendar that working days and hours are counted in. */
   readonly calendar!: BusinessCalendarConfig;
   /** Built-in workers (notifications, process starts): whether this node runs them, how often they poll; notification channels (null: not configured). */

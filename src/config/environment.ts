@@ -107,6 +107,17 @@ export class Environment {
   @Max(24 * 3600 * 1000)
   CONVEYOR_JOB_LOCK_MS: number = 300_000;
 
+  /**
+   * Jobs one node runs at once. Default: 4 on PostgreSQL (of its 10 pooled connections), 1 on the
+   * embedded database, which has a single connection.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  CONVEYOR_JOB_CONCURRENCY?: number;
+
   /** IANA zone of the business calendar: working hours and days are counted in it. */
   @IsString()
   CONVEYOR_CALENDAR_TIME_ZONE: string = 'Europe/Moscow';

@@ -65,6 +65,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       enabled: parsed.CONVEYOR_JOB_EXECUTOR === 'true',
       pollMs: parsed.CONVEYOR_JOB_POLL_MS,
       lockMs: parsed.CONVEYOR_JOB_LOCK_MS,
+      concurrency: parsed.CONVEYOR_JOB_CONCURRENCY ?? (parsed.DATABASE_URL ? 4 : 1),
       nodeId: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
     },
     calendar: {

@@ -17,6 +17,19 @@ import { nextAttempt } from './retry-cycle.js';
 
 const BATCH = 20;
 
+/** Runs `task` for every item, at most `limit` at a time. */
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 /**
  * DESIGN.md §4: the job executor. Ticked by @nestjs/schedule (and woken after commits that made a
  * job due), it claims due jobs with FOR UPDATE SKIP LOCKED and a lease, runs each as a unit of work
@@ -89,16 +102,18 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
         ),
       );
       if (batch.length === 0) return total;
-      for (const job of batch) {
-        if (job.abandoned)
-          await this.fail(
-            job,
-            new Error(
-              `The node running job ${job.id} stopped before it finished (its lease expired)`,
-            ),
-          );
-        else await this.run(job);
-      }
+      // Each job is its own unit of work locking its instance: jobs of one instance still run one
+      // after another, jobs of different instances overlap their database round trips.
+      await forEachConcurrently(batch, this.config.jobs.concurrency, (job) =>
+        job.abandoned
+          ? this.fail(
+              job,
+              new Error(
+                `The node running job ${job.id} stopped before it finished (its lease expired)`,
+              ),
+            )
+          : this.run(job),
+      );
       total += batch.length;
     }
   }
