@@ -17,6 +17,8 @@ export type DatabaseConfig =
 export class AppConfig {
   readonly nodeEnv!: string;
   readonly port!: number;
+  /** Processes serving the port (node:cluster); 1 runs the service in this process. */
+  readonly clusterWorkers!: number;
   readonly database!: DatabaseConfig;
   readonly admin!: { user: string; password: string } | null;
   readonly logLevel!: LogLevel;

@@ -107,6 +107,13 @@ export class Environment {
   @Max(24 * 3600 * 1000)
   CONVEYOR_JOB_LOCK_MS: number = 300_000;
 
+  /** Service processes sharing the port (node:cluster), to use every core; PostgreSQL only. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CONVEYOR_CLUSTER_WORKERS: number = 1;
+
   /**
    * Jobs one node runs at once. Default: 4 on PostgreSQL (of its 10 pooled connections), 1 on the
    * embedded database, which has a single connection.

@@ -39,11 +39,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (workingHours && workingHours.startMinute >= workingHours.endMinute) {
     problems.push('CONVEYOR_CALENDAR_WORKING_HOURS: the working day must end after it starts');
   }
+  if (parsed.CONVEYOR_CLUSTER_WORKERS > 1 && !parsed.DATABASE_URL) {
+    problems.push(
+      'CONVEYOR_CLUSTER_WORKERS: several processes need PostgreSQL (DATABASE_URL); the embedded database is opened by one process only',
+    );
+  }
   if (problems.length > 0) throw new ConfigValidationError(problems);
 
   return new AppConfig({
     nodeEnv: parsed.NODE_ENV ?? 'development',
     port: parsed.PORT,
+    clusterWorkers: parsed.CONVEYOR_CLUSTER_WORKERS,
     database: parsed.DATABASE_URL
       ? { kind: 'postgres', url: parsed.DATABASE_URL }
       : { kind: 'embedded', dataDir: path.resolve(parsed.CONVEYOR_DATA_DIR) },
