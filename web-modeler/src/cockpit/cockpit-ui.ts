@@ -128,3 +128,40 @@ export function errorText(error: unknown): string {
 export function link(hash: string, text: string, attributes: Attributes = {}): HTMLAnchorElement {
   return h('a', { href: hash, ...attributes }, text);
 }
+
+/**
+ * A cockpit tab that shows loaded data: a title with a refresh button, a status line and a body.
+ * `labels` label the frame; `dataLabels` the rendered data (reset before each render).
+ * Subclasses call `void this.load()` at the end of their constructor.
+ */
+export abstract class LoadedView implements View {
+  readonly element: HTMLElement;
+  protected readonly labels = new Labels();
+  protected readonly dataLabels = new Labels();
+  protected readonly status = new StatusLine();
+  protected readonly body: HTMLElement;
+
+  constructor(title: MessageKey, bodyClass: string) {
+    this.body = h('div', { class: bodyClass });
+    this.element = h(
+      'div',
+      { class: 'cockpit-view' },
+      h(
+        'div',
+        { class: 'cockpit-toolbar' },
+        this.labels.text(h('h2'), title),
+        this.labels.button('cockpit.refresh', () => void this.load(), { 'data-action': 'refresh' }),
+      ),
+      this.status.element,
+      this.body,
+    );
+  }
+
+  retranslate(): void {
+    this.labels.retranslate();
+    this.dataLabels.retranslate();
+    this.status.retranslate();
+  }
+
+  protected abstract load(): Promise<void>;
+}

@@ -3,7 +3,7 @@ import { listProcessDefinitions } from '../api/definitions.js';
 import { h } from '../app/dom.js';
 import { t } from '../i18n/i18n.js';
 import { cockpitHash } from './cockpit-routes.js';
-import { Labels, StatusLine, type View } from './cockpit-ui.js';
+import { LoadedView } from './cockpit-ui.js';
 import {
   countsByDefinition,
   countsOf,
@@ -18,36 +18,13 @@ const ALL_VERSIONS = '';
  * The dashboard: every deployed process with its running instances and incidents, the latest
  * version by default, any version (or all together) to choose.
  */
-export class DefinitionsView implements View {
-  readonly element: HTMLElement;
-  private readonly labels = new Labels();
-  private readonly rowLabels = new Labels();
-  private readonly status = new StatusLine();
-  private readonly body = h('div', { class: 'cockpit-definitions' });
-
+export class DefinitionsView extends LoadedView {
   constructor() {
-    this.element = h(
-      'div',
-      { class: 'cockpit-view' },
-      h(
-        'div',
-        { class: 'cockpit-toolbar' },
-        this.labels.text(h('h2'), 'cockpit.definitions.title'),
-        this.labels.button('cockpit.refresh', () => void this.load(), { 'data-action': 'refresh' }),
-      ),
-      this.status.element,
-      this.body,
-    );
+    super('cockpit.definitions.title', 'cockpit-definitions');
     void this.load();
   }
 
-  retranslate(): void {
-    this.labels.retranslate();
-    this.rowLabels.retranslate();
-    this.status.retranslate();
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     this.status.show('info', 'cockpit.loading');
     try {
       const [definitions, statistics] = await Promise.all([
@@ -62,13 +39,13 @@ export class DefinitionsView implements View {
   }
 
   private render(rows: ProcessRow[], counts: Map<string, Counts>): void {
-    this.rowLabels.reset();
+    this.dataLabels.reset();
     if (rows.length === 0) {
-      this.body.replaceChildren(this.rowLabels.text(h('p'), 'cockpit.definitions.none'));
+      this.body.replaceChildren(this.dataLabels.text(h('p'), 'cockpit.definitions.none'));
       return;
     }
     this.body.replaceChildren(
-      this.rowLabels.table(
+      this.dataLabels.table(
         [
           'cockpit.definitions.process',
           'cockpit.definitions.version',
@@ -88,7 +65,7 @@ export class DefinitionsView implements View {
       select.append(h('option', { value: version.id }, String(version.version)));
     }
     const all = h('option', { value: ALL_VERSIONS });
-    this.rowLabels.text(all, 'cockpit.definitions.allVersions');
+    this.dataLabels.text(all, 'cockpit.definitions.allVersions');
     select.append(all);
     const instances = h('span', { 'data-count': 'instances', 'data-definition-key': row.key });
     const incidents = h('span', { 'data-count': 'incidents', 'data-definition-key': row.key });
@@ -98,9 +75,9 @@ export class DefinitionsView implements View {
       href: cockpitHash({ view: 'instances', definitionKey: row.key }),
     });
     const start = h('a', { 'data-action': 'start' });
-    this.rowLabels.text(diagram, 'cockpit.definitions.diagram');
-    this.rowLabels.text(list, 'cockpit.definitions.list');
-    this.rowLabels.text(start, 'cockpit.definitions.start');
+    this.dataLabels.text(diagram, 'cockpit.definitions.diagram');
+    this.dataLabels.text(list, 'cockpit.definitions.list');
+    this.dataLabels.text(start, 'cockpit.definitions.start');
     const update = () => {
       const chosen = select.value || null;
       const shown = countsOf(row, chosen, counts);
@@ -119,7 +96,7 @@ export class DefinitionsView implements View {
       h('strong', {}, row.name),
       h('small', {}, row.key),
     );
-    this.rowLabels.on(
+    this.dataLabels.on(
       () => (title.title = t('cockpit.definitions.versions', { count: row.versions.length })),
     );
     return [

@@ -8,43 +8,20 @@ import { h } from '../app/dom.js';
 import type { MessageKey } from '../i18n/ru.js';
 import { toApiDate } from './cockpit-format.js';
 import { cockpitHash } from './cockpit-routes.js';
-import { Labels, StatusLine, type View } from './cockpit-ui.js';
+import { LoadedView } from './cockpit-ui.js';
 import { groupOverdueTasks, type TaskGroup } from './overdue-groups.js';
 
 /** Identity links are read a few at a time: one request per task, without flooding the service. */
 const PARALLEL_LINK_READS = 6;
 
 /** Overdue tasks (due before now) per employee and per candidate group: counts, then the tasks. */
-export class OverdueView implements View {
-  readonly element: HTMLElement;
-  private readonly labels = new Labels();
-  private readonly dataLabels = new Labels();
-  private readonly status = new StatusLine();
-  private readonly body = h('div', { class: 'cockpit-overdue' });
-
+export class OverdueView extends LoadedView {
   constructor() {
-    this.element = h(
-      'div',
-      { class: 'cockpit-view' },
-      h(
-        'div',
-        { class: 'cockpit-toolbar' },
-        this.labels.text(h('h2'), 'cockpit.overdue.title'),
-        this.labels.button('cockpit.refresh', () => void this.load(), { 'data-action': 'refresh' }),
-      ),
-      this.status.element,
-      this.body,
-    );
+    super('cockpit.overdue.title', 'cockpit-overdue');
     void this.load();
   }
 
-  retranslate(): void {
-    this.labels.retranslate();
-    this.dataLabels.retranslate();
-    this.status.retranslate();
-  }
-
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     this.status.show('info', 'cockpit.loading');
     try {
       const tasks = await overdueTasks(toApiDate(new Date()));
