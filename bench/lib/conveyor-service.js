@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '..', '..'); // bench/lib → the repository
 const builtEntry = path.join(root, 'dist', 'main.js');
 
 /** A TCP port nobody listens on right now (asked from the OS, then released). */

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { ACCESS_KEY, PUBLIC_KEY } from './access.decorator.js';
-import { AuthRepository } from './auth.repository.js';
+import { CallerCache } from './caller-cache.js';
 import { CredentialsService } from './credentials.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import type { Role } from './roles.js';
@@ -22,7 +22,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly credentials: CredentialsService,
     private readonly sessions: SessionService,
-    private readonly repository: AuthRepository,
+    private readonly callers: CallerCache,
     private readonly limiter: LoginRateLimiter,
   ) {}
 
@@ -61,7 +61,7 @@ export class AuthGuard implements CanActivate {
     this.limiter.check(userId, address);
     const caller =
       userId && (await this.credentials.verify(userId, password))
-        ? await this.repository.loadCaller(userId)
+        ? await this.callers.load(userId)
         : null;
     if (!caller) {
       this.limiter.recordFailure(userId, address);
@@ -73,7 +73,7 @@ export class AuthGuard implements CanActivate {
 
   private async session(token: string, request: Request): Promise<CallerInfo> {
     const session = await this.sessions.find(token);
-    const caller = session ? await this.repository.loadCaller(session.user_id) : null;
+    const caller = session ? await this.callers.load(session.user_id) : null;
     if (!session || !caller) throw new ConveyorError(ErrorCode.Unauthorized, 'Session expired');
     // The cookie is SameSite=Strict; a write also needs the token only the web app can read.
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrf_token) {

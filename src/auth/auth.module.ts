@@ -4,6 +4,7 @@ import { IdentityModule } from '../identity/identity.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthRepository } from './auth.repository.js';
+import { CallerCache } from './caller-cache.js';
 import { CredentialsService } from './credentials.service.js';
 import { LoginRateLimiter } from './login-rate-limiter.js';
 import { SessionService } from './session.service.js';
@@ -14,11 +15,12 @@ import { SessionService } from './session.service.js';
   controllers: [AuthController],
   providers: [
     AuthRepository,
+    CallerCache,
     CredentialsService,
     SessionService,
     LoginRateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AuthRepository, CredentialsService, SessionService, LoginRateLimiter],
+  exports: [AuthRepository, CallerCache, CredentialsService, SessionService, LoginRateLimiter],
 })
 export class AuthModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CallerCache } from '../auth/caller-cache.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import { WorkTracker } from '../common/work-tracker.js';
 import { GroupRepository } from './group.repository.js';
@@ -22,10 +23,11 @@ export class GroupMembershipCommand {
     private readonly users: UserRepository,
     private readonly log: IdentityOperationLog,
     private readonly work: WorkTracker,
+    private readonly callers: CallerCache,
   ) {}
 
-  add(groupId: string, userId: string, caller: CallerInfo): Promise<void> {
-    return this.work.run(() =>
+  async add(groupId: string, userId: string, caller: CallerInfo): Promise<void> {
+    await this.work.run(() =>
       this.dataSource.transaction(async (tx) => {
         if (!(await this.groups.lock(tx, groupId))) throw groupNotFound(groupId);
         if (!(await this.users.find(userId, tx))) throw userNotFound(userId);
@@ -34,10 +36,11 @@ export class GroupMembershipCommand {
         }
       }),
     );
+    this.callers.forgetAll();
   }
 
-  remove(groupId: string, userId: string, caller: CallerInfo): Promise<void> {
-    return this.work.run(() =>
+  async remove(groupId: string, userId: string, caller: CallerInfo): Promise<void> {
+    await this.work.run(() =>
       this.dataSource.transaction(async (tx) => {
         if (!(await this.groups.lock(tx, groupId))) throw groupNotFound(groupId);
         if (groupId === ADMIN_GROUP) await refuseRemovingLastAdmin(tx, this.groups, userId);
@@ -46,5 +49,6 @@ export class GroupMembershipCommand {
         }
       }),
     );
+    this.callers.forgetAll();
   }
 }

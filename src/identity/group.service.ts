@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CallerCache } from '../auth/caller-cache.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { toPage, toSort } from '../common/query/page.js';
@@ -17,6 +18,7 @@ export class GroupService {
     private readonly groups: GroupRepository,
     private readonly log: IdentityOperationLog,
     private readonly work: WorkTracker,
+    private readonly callers: CallerCache,
   ) {}
 
   list(query: GroupQueryDto): Promise<GroupDto[]> {
@@ -92,6 +94,8 @@ export class GroupService {
         await this.log.record(tx, caller, 'Delete', 'Group', { groupId: id });
       }),
     );
+    // Its memberships went with it: the groups, roles and teams of callers.
+    this.callers.forgetAll();
   }
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CallerCache } from '../auth/caller-cache.js';
 import { hasRole, type CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
 import { WorkTracker } from '../common/work-tracker.js';
@@ -21,6 +22,7 @@ export class UpdateUserProfileCommand {
     private readonly users: UserRepository,
     private readonly log: IdentityOperationLog,
     private readonly work: WorkTracker,
+    private readonly callers: CallerCache,
   ) {}
 
   async execute(id: string, dto: UserProfileUpdateDto, caller: CallerInfo): Promise<void> {
@@ -71,5 +73,7 @@ export class UpdateUserProfileCommand {
         );
       }),
     );
+    // A new manager reshapes the teams (remembered callers) above both the old and the new one.
+    if (dto.managerId !== undefined) this.callers.forgetAll();
   }
 }

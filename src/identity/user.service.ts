@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CallerCache } from '../auth/caller-cache.js';
 import { CredentialsService } from '../auth/credentials.service.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import { ConveyorError, ErrorCode } from '../common/errors/conveyor-error.js';
@@ -24,6 +25,7 @@ export class UserService {
     private readonly log: IdentityOperationLog,
     private readonly credentials: CredentialsService,
     private readonly work: WorkTracker,
+    private readonly callers: CallerCache,
   ) {}
 
   async list(query: UserQueryDto): Promise<UserProfileDto[]> {
@@ -79,6 +81,8 @@ export class UserService {
         );
       }),
     );
+    // A new user below a manager joins that manager's team (and the teams above it).
+    if (user.managerId !== null) this.callers.forgetAll();
   }
 
   async delete(id: string, caller: CallerInfo): Promise<void> {
@@ -91,6 +95,7 @@ export class UserService {
     );
     // Sessions go with the user (foreign key); remembered Basic logins must go too.
     this.credentials.forget(id);
+    this.callers.forgetAll();
   }
 }
 

@@ -59,7 +59,14 @@ export interface TaskFilter {
   visibleTo?: CallerInfo;
 }
 
-export function taskWhere(f: TaskFilter): { where: string; params: unknown[] } {
+/**
+ * The WHERE clause over task `t`. With `groupLink`, the query joins that task_identity_link alias
+ * for `candidateGroup` (see TaskRepository.list), so the group condition is written on it.
+ */
+export function taskWhere(
+  f: TaskFilter,
+  options: { groupLink?: string } = {},
+): { where: string; params: unknown[] } {
   const params: unknown[] = [];
   const conditions: string[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -95,7 +102,7 @@ export function taskWhere(f: TaskFilter): { where: string; params: unknown[] } {
   if (f.owner !== undefined) add('t.owner = ?', f.owner);
   if (f.delegationState !== undefined) add('t.delegation_state = ?', f.delegationState);
   if (f.suspended !== undefined) add('t.suspended = ?', f.suspended);
-  candidateConditions(f, add);
+  candidateConditions(f, add, options.groupLink);
   if (f.withCandidateGroups) conditions.push(linkExists('group_id IS NOT NULL'));
   if (f.withoutCandidateGroups) conditions.push(`NOT ${linkExists('group_id IS NOT NULL')}`);
   if (f.withCandidateUsers) conditions.push(linkExists('user_id IS NOT NULL'));
@@ -138,6 +145,7 @@ export function taskWhere(f: TaskFilter): { where: string; params: unknown[] } {
 function candidateConditions(
   f: TaskFilter,
   add: (sql: string, ...values: unknown[]) => void,
+  groupLink: string | undefined,
 ): void {
   const unassigned = f.includeAssignedTasks ? '' : ' AND t.assignee IS NULL';
   if (f.candidateUser !== undefined) {
@@ -147,7 +155,9 @@ function candidateConditions(
       f.candidateUserGroups ?? [],
     );
   }
-  if (f.candidateGroup !== undefined) {
+  if (f.candidateGroup !== undefined && groupLink !== undefined) {
+    add(`(${groupLink}.group_id = ?${unassigned})`, f.candidateGroup);
+  } else if (f.candidateGroup !== undefined) {
     add(
       `(EXISTS (SELECT 1 FROM task_identity_link l WHERE l.task_id = t.id AND l.group_id = ?)${unassigned})`,
       f.candidateGroup,

@@ -129,16 +129,17 @@ export class TaskRepository {
         task.tenant_id,
       ],
     );
+    // Links carry the task's due date: a group's tasklist is read in that order (see list()).
     for (const user of new Set(task.candidateUsers)) {
       await tx.query(
-        `INSERT INTO task_identity_link (task_id, type, user_id) VALUES ($1, 'candidate', $2)`,
-        [task.id, user],
+        `INSERT INTO task_identity_link (task_id, type, user_id, task_due_date) VALUES ($1, 'candidate', $2, $3)`,
+        [task.id, user, task.due_date],
       );
     }
     for (const group of new Set(task.candidateGroups)) {
       await tx.query(
-        `INSERT INTO task_identity_link (task_id, type, group_id) VALUES ($1, 'candidate', $2)`,
-        [task.id, group],
+        `INSERT INTO task_identity_link (task_id, type, group_id, task_due_date) VALUES ($1, 'candidate', $2, $3)`,
+        [task.id, group, task.due_date],
       );
     }
   }
@@ -172,6 +173,12 @@ export class TaskRepository {
       id,
       ...entries.map(([, value]) => value),
     ]);
+    if ('due_date' in changes) {
+      await tx.query(`UPDATE task_identity_link SET task_due_date = $2 WHERE task_id = $1`, [
+        id,
+        changes.due_date,
+      ]);
+    }
   }
 
   identityLinks(taskId: string): Promise<IdentityLinkRow[]> {
@@ -181,18 +188,25 @@ export class TaskRepository {
     );
   }
 
+  /**
+   * A page of tasks. A candidate group's list by due date (the tasklist's view) is read from the
+   * group's links in due-date order (index task_identity_link_group_due_idx), so the first page
+   * stops after a few dozen rows: a task has at most one link per group, so the join adds no row.
+   */
   list(
     filter: TaskFilter,
     sort: { by: string; order: 'ASC' | 'DESC' }[],
     page: Page,
   ): Promise<TaskRow[]> {
-    const { where, params } = taskWhere(filter);
-    const order = [
-      ...sort.map((s) => `${SORT[s.by] ?? 't.created'} ${s.order} NULLS LAST`),
-      't.id',
-    ].join(', ');
+    const byGroupDue =
+      filter.candidateGroup !== undefined && sort[0]?.by === 'dueDate' && sort[0].order === 'ASC';
+    const { where, params } = taskWhere(filter, byGroupDue ? { groupLink: 'cg' } : {});
+    const keys = sort.map((s) => `${SORT[s.by] ?? 't.created'} ${s.order} NULLS LAST`);
+    if (byGroupDue) keys[0] = 'cg.task_due_date ASC NULLS LAST';
+    const order = [...keys, byGroupDue ? 'cg.task_id' : 't.id'].join(', ');
+    const from = byGroupDue ? 'task_identity_link cg JOIN task t ON t.id = cg.task_id' : 'task t';
     return this.dataSource.query(
-      `SELECT t.* FROM task t ${where} ORDER BY ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
+      `SELECT t.* FROM ${from} ${where} ORDER BY ${order} OFFSET ${page.offset} LIMIT ${page.limit}`,
       params,
     );
   }

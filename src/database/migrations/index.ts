@@ -3,6 +3,7 @@ import { Runtime1763800100000 } from './1763800100000-runtime.js';
 import { SubscriptionLocals1763800150000 } from './1763800150000-subscription-locals.js';
 import { Notifications1763800400000 } from './1763800400000-notifications.js';
 import { Access1763800500000 } from './1763800500000-access.js';
+import { TasklistOrder1763800600000 } from './1763800600000-tasklist-order.js';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SubscriptionLocals1763800150000,
   Notifications1763800400000,
   Access1763800500000,
+  TasklistOrder1763800600000,
 ];
