@@ -1,6 +1,6 @@
 // Benchmark: bpmn-engine alone in memory versus Conveyor through its REST API, on one process
 // (start → user task A → B → C → end). Configuration by environment variables: see bench/README.md.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout } from 'node:timers';
 import { startService } from './lib/conveyor-service.js';
@@ -35,6 +35,8 @@ const config = {
   databaseUrl: process.env.BENCH_DATABASE_URL || undefined,
   serviceEntry: process.env.BENCH_SERVICE_ENTRY || undefined,
   serviceNodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  // Where to write the figures as JSON too (cluster.bench.js reads them).
+  jsonOut: process.env.BENCH_JSON_OUT || undefined,
 };
 if (config.concurrency.some((c) => !Number.isInteger(c) || c < 1)) {
   throw new Error('BENCH_CONCURRENCY must be a comma-separated list of positive whole numbers');
@@ -246,6 +248,15 @@ async function main() {
     if (level.warmupErrors || level.errors.length >= 20) break; // the service is failing: report, stop
   }
   printRest(levels, inMemory);
+  if (config.jsonOut) {
+    const rest = levels.map(({ concurrency, instancesPerSecond, requestsPerSecond }) => ({
+      concurrency,
+      instancesPerSecond,
+      requestsPerSecond,
+    }));
+    const perSecond = { plain: inMemory.plain.perSecond, persisted: inMemory.persisted.perSecond };
+    writeFileSync(config.jsonOut, JSON.stringify({ inMemory: perSecond, rest }, null, 2));
+  }
   const failing = levels.some((l) => (l.warmupErrors ?? l.errors).length > 0);
   if (failing) console.log(`\n--- service log tail ---\n${service.logTail(30)}`);
   console.log(`\nload average at the end: ${machineInfo().load}`);

@@ -1,4 +1,5 @@
 // Starts the built Conveyor service as a child process on 127.0.0.1 and stops it again.
+import { BENCH_ADMIN } from './rest-clients.js';
 import { spawn, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -69,6 +70,9 @@ export async function startService({
     CONVEYOR_DATA_DIR: path.join(tmp, 'data'),
     CONVEYOR_PROCESSES_DIR: path.join(tmp, 'processes-empty'),
     LOG_LEVEL: 'warn',
+    // Every API call needs credentials: the clients of rest-clients.js sign in as this admin.
+    CONVEYOR_ADMIN_USER: BENCH_ADMIN.user,
+    CONVEYOR_ADMIN_PASSWORD: BENCH_ADMIN.password,
     ...extraEnv, // e.g. CONVEYOR_JOB_EXECUTOR, CONVEYOR_JOB_POLL_MS
   };
   delete env.DATABASE_URL;

@@ -3,6 +3,10 @@ import { performance } from 'node:perf_hooks';
 
 const EXPECTED_TASKS = ['a', 'b', 'c'];
 
+/** The admin every benchmarked service is started with (conveyor-service.js), and its header. */
+export const BENCH_ADMIN = { user: 'bench-admin', password: 'bench-password-1' };
+const AUTHORIZATION = `Basic ${globalThis.Buffer.from(`${BENCH_ADMIN.user}:${BENCH_ADMIN.password}`).toString('base64')}`;
+
 /** A failed request: what was called, the status (or network error) and the body Conveyor sent. */
 export class RequestError extends Error {
   constructor(step, detail) {
@@ -22,7 +26,10 @@ export async function call(baseUrl, step, method, path, { body, expect, latencie
   try {
     response = await globalThis.fetch(baseUrl + path, {
       method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      headers:
+        body === undefined
+          ? { authorization: AUTHORIZATION }
+          : { authorization: AUTHORIZATION, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: globalThis.AbortSignal.timeout(timeoutMs),
     });
@@ -46,6 +53,7 @@ export async function deploy(baseUrl, fileName, xml, name = 'engine-vs-rest benc
   form.append('data', new globalThis.Blob([xml], { type: 'application/octet-stream' }), fileName);
   const response = await globalThis.fetch(`${baseUrl}/engine-rest/deployment/create`, {
     method: 'POST',
+    headers: { authorization: AUTHORIZATION },
     body: form,
   });
   const text = await response.text();
