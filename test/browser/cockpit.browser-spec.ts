@@ -233,11 +233,11 @@ describe('web app in chromium: the cockpit', () => {
 
   it('starts an instance through the start form and lands on its page', async () => {
     await page.click('.cockpit-tabs a[data-cockpit-tab=start]');
-    await page.waitForSelector('form[data-form=start] input[data-field=customer]');
-    expect(await page.inputValue('form[data-form=start] input[data-field=amount]')).toBe('100');
-    await page.fill('form[data-form=start] input[data-field=customer]', 'Gamma');
-    await page.fill('form[data-form=start] input[data-field=amount]', '300');
-    await page.check('form[data-form=start] input[data-field=express]');
+    await page.waitForSelector('form[data-form=start] [data-field-input=customer]');
+    expect(await page.inputValue('form[data-form=start] [data-field-input=amount]')).toBe('100');
+    await page.fill('form[data-form=start] [data-field-input=customer]', 'Gamma');
+    await page.fill('form[data-form=start] [data-field-input=amount]', '300');
+    await page.check('form[data-form=start] [data-field-input=express]');
     await page.fill('form[data-form=start] input[data-field=businessKey]', 'order-C');
     await t.screenshot(page, 'cockpit-09-start-form');
     await page.click('form[data-form=start] button[data-action=start]');

@@ -58,11 +58,14 @@ describe('web app in chromium: customer service end to end through the UI', () =
       .body as { id: string }[];
     await head.page.click('.cockpit-tabs a[data-cockpit-tab=start]');
     await head.page.selectOption('select[data-field=definition]', definition.id);
-    await head.page.waitForSelector('form[data-form=start] input[data-field=dutyManager]');
+    await head.page.waitForSelector('form[data-form=start] [data-field-input=dutyManager]');
 
     // when she starts it for an incoming call
-    await head.page.fill('form[data-form=start] input[data-field=dutyManager]', DUTY);
-    await head.page.fill('form[data-form=start] input[data-field=nextManager]', NEXT);
+    await head.page.fill('form[data-form=start] [data-field-input=dutyManager]', DUTY);
+    // the start form's required fields are checked like a task's
+    await head.page.click('form[data-form=start] button[data-action=start]');
+    await head.page.waitForSelector('.form-field[data-field=nextManager][data-invalid=client]');
+    await head.page.fill('form[data-form=start] [data-field-input=nextManager]', NEXT);
     await head.page.fill('form[data-form=start] input[data-field=businessKey]', 'call-0001');
     await t.screenshot(head.page, 'customer-service-01-start-form');
     await head.page.click('form[data-form=start] button[data-action=start]');

@@ -1,6 +1,6 @@
+import { camundaDate } from '../../../web-modeler/src/api/dates.js';
 import {
   INITIAL_STATE,
-  camundaDate,
   isOverdue,
   pageCount,
   searchValue,

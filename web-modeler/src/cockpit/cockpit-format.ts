@@ -11,11 +11,6 @@ export function parseApiDate(text: string | null | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** A Date in Camunda's request format, in UTC: `2026-11-22T10:00:00.000+0000`. */
-export function toApiDate(date: Date): string {
-  return date.toISOString().replace('Z', '+0000');
-}
-
 /** `yyyy-mm-dd` from a date input as the start (or the end) of that local day; null when empty. */
 export function dayBoundary(day: string, end: boolean): Date | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

@@ -1,4 +1,5 @@
-import { dayBoundary, toApiDate } from './cockpit-format.js';
+import { camundaDate } from '../api/dates.js';
+import { dayBoundary } from './cockpit-format.js';
 
 export type InstanceState = 'active' | 'completed' | 'all';
 
@@ -36,8 +37,8 @@ export function instanceQuery(filter: InstanceFilter): Record<string, unknown> {
   if (filter.state === 'completed') query.finished = true;
   const from = dayBoundary(filter.startedFrom, false);
   const to = dayBoundary(filter.startedTo, true);
-  if (from) query.startedAfter = toApiDate(from);
-  if (to) query.startedBefore = toApiDate(to);
+  if (from) query.startedAfter = camundaDate(from);
+  if (to) query.startedBefore = camundaDate(to);
   const name = filter.variableName.trim();
   if (name) {
     query.variables = [{ name, operator: 'eq', value: variableFilterValue(filter.variableValue) }];

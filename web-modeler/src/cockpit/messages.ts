@@ -130,8 +130,7 @@ export const cockpitRu = {
   'cockpit.start.version': '{name}, версия {version}',
   'cockpit.start.businessKey': 'Бизнес-ключ',
   'cockpit.start.submit': 'Запустить',
-  'cockpit.start.noForm': 'У процесса нет стартовой формы.',
-  'cockpit.start.invalid': 'Форма заполнена неверно',
+  'cockpit.start.form': 'Стартовая форма',
 } as const;
 
 /** English, typed by the Russian keys: a missing or extra key is a compile error. */
@@ -266,6 +265,5 @@ export const cockpitEn: Record<keyof typeof cockpitRu, string> = {
   'cockpit.start.version': '{name}, version {version}',
   'cockpit.start.businessKey': 'Business key',
   'cockpit.start.submit': 'Start',
-  'cockpit.start.noForm': 'This process has no start form.',
-  'cockpit.start.invalid': 'The form is not filled in correctly',
+  'cockpit.start.form': 'Start form',
 };

@@ -6,7 +6,7 @@ import {
 } from '../api/cockpit-tasks.js';
 import { h } from '../app/dom.js';
 import type { MessageKey } from '../i18n/ru.js';
-import { toApiDate } from './cockpit-format.js';
+import { camundaDate } from '../api/dates.js';
 import { cockpitHash } from './cockpit-routes.js';
 import { LoadedView } from './cockpit-ui.js';
 import { groupOverdueTasks, type TaskGroup } from './overdue-groups.js';
@@ -24,7 +24,7 @@ export class OverdueView extends LoadedView {
   protected async load(): Promise<void> {
     this.status.show('info', 'cockpit.loading');
     try {
-      const tasks = await overdueTasks(toApiDate(new Date()));
+      const tasks = await overdueTasks(camundaDate(new Date()));
       const links = await linksOf(tasks);
       const groups = groupOverdueTasks(tasks, links);
       this.dataLabels.reset();

@@ -1,4 +1,5 @@
 import { cockpitEn } from '../cockpit/messages.js';
+import { formEn } from '../forms/messages.js';
 import { tasklistEn } from '../tasklist/messages.js';
 import type { Messages } from './ru.js';
 
@@ -41,5 +42,6 @@ export const en: Messages = {
   'modeler.problems': 'Problems',
 
   ...tasklistEn,
+  ...formEn,
   ...cockpitEn,
 };

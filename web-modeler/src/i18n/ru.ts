@@ -1,4 +1,5 @@
 import { cockpitRu } from '../cockpit/messages.js';
+import { formRu } from '../forms/messages.js';
 import { tasklistRu } from '../tasklist/messages.js';
 
 /**
@@ -43,6 +44,7 @@ export const ru = {
   'modeler.problems': 'Проблемы',
 
   ...tasklistRu,
+  ...formRu,
   ...cockpitRu,
 } as const;
 

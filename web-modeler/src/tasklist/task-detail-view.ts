@@ -14,10 +14,10 @@ import { h } from '../app/dom.js';
 import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/ru.js';
 import { CommentsView } from './comments-view.js';
-import { formFieldsOf } from './form-xml.js';
+import { formFieldsOf } from '../forms/form-xml.js';
 import { errorText, formatDateTime, label, relabel } from './labels.js';
 import { TaskDiagramView } from './task-diagram-view.js';
-import { TaskFormView } from './task-form-view.js';
+import { FormView } from '../forms/form-view.js';
 import { isOverdue } from './task-query.js';
 
 export interface TaskDetailEvents {
@@ -42,7 +42,7 @@ export class TaskDetailView {
   private task: Task | null = null;
   private process = '';
   private businessKey = '';
-  private form: TaskFormView | null = null;
+  private form: FormView | null = null;
   private comments: CommentsView | null = null;
   private diagram: TaskDiagramView | null = null;
   private gone = false;
@@ -107,8 +107,16 @@ export class TaskDetailView {
       const definition = definitions[0];
       this.process = definition?.name ?? definition?.key ?? task.processDefinitionId;
       this.businessKey = instances[0]?.businessKey ?? '';
-      this.form = new TaskFormView(formFieldsOf(xml, task.taskDefinitionKey), values, (variables) =>
-        this.complete(variables),
+      this.form = new FormView(
+        formFieldsOf(xml, task.taskDefinitionKey),
+        values,
+        (variables) => this.complete(variables),
+        {
+          title: 'tasklist.form.title',
+          submit: 'tasklist.form.complete',
+          action: 'complete',
+          name: 'task',
+        },
       );
       this.comments = new CommentsView(task.id);
       this.diagram = new TaskDiagramView();

@@ -1,3 +1,4 @@
+import { camundaDate, normalizeOffset } from '../api/dates.js';
 import type { TaskQuery, VariableFilter } from '../api/task-types.js';
 
 /** Which tasks: assigned to me, my (and my groups') unassigned candidates, or all I may see. */
@@ -105,21 +106,11 @@ export function pageCount(count: number, pageSize: number): number {
   return Math.max(1, Math.ceil(count / pageSize));
 }
 
-/** Formats an instant as Camunda's REST API does: `2026-11-22T10:00:00.000+0000`. */
-export function camundaDate(date: Date): string {
-  return date.toISOString().replace(/Z$/, '+0000');
-}
-
 /** Whether a task's due date has passed. */
 export function isOverdue(due: string | null, now: Date): boolean {
   if (!due) return false;
   const time = Date.parse(normalizeOffset(due));
   return Number.isFinite(time) && time < now.getTime();
-}
-
-/** `+0000` → `+00:00`, which every Date.parse accepts. */
-export function normalizeOffset(date: string): string {
-  return date.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
 }
 
 function startOfLocalDay(now: Date): Date {

@@ -1,5 +1,6 @@
 import type { FormField } from './form-fields.js';
 
+const BPMN = 'http://www.omg.org/spec/BPMN/20100524/MODEL';
 const CAMUNDA = 'http://camunda.org/schema/1.0/bpmn';
 const TYPES: readonly FormField['type'][] = ['string', 'long', 'boolean', 'date', 'enum'];
 
@@ -12,10 +13,28 @@ export function formFieldsOf(xml: string, activityId: string): FormField[] {
   const activity = [...document.getElementsByTagName('*')].find(
     (element) => element.getAttribute('id') === activityId && element.localName === 'userTask',
   );
-  if (!activity) return [];
-  const formData = activity.getElementsByTagNameNS(CAMUNDA, 'formData')[0];
-  if (!formData) return [];
-  return children(formData, 'formField').map(toField);
+  return activity ? fieldsOf(activity) : [];
+}
+
+/** The start form: the `camunda:formData` of the process's none start event (top level). */
+export function startFormFieldsOf(xml: string, processKey: string): FormField[] {
+  const document = new DOMParser().parseFromString(xml, 'application/xml');
+  const process = [...document.getElementsByTagNameNS(BPMN, 'process')].find(
+    (element) => element.getAttribute('id') === processKey,
+  );
+  const start = [...(process?.children ?? [])].find(
+    (element) =>
+      element.namespaceURI === BPMN &&
+      element.localName === 'startEvent' &&
+      ![...element.children].some((child) => child.localName.endsWith('EventDefinition')),
+  );
+  return start ? fieldsOf(start) : [];
+}
+
+function fieldsOf(element: Element): FormField[] {
+  const extensions = [...element.children].find((child) => child.localName === 'extensionElements');
+  const formData = extensions && children(extensions, 'formData')[0];
+  return formData ? children(formData, 'formField').map(toField) : [];
 }
 
 function toField(element: Element): FormField {

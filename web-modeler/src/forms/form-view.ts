@@ -1,5 +1,6 @@
+import './form-view.css';
 import { ApiError } from '../api/client.js';
-import type { TypedValue } from '../api/tasks.js';
+import type { TypedValue } from '../api/task-types.js';
 import { h } from '../app/dom.js';
 import { t } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/ru.js';
@@ -12,32 +13,40 @@ import {
   type FormField,
   type RawValue,
 } from './form-fields.js';
-import { errorText, label, option } from './labels.js';
+import { label, option } from '../app/labels.js';
 
 const ERROR_KEY: Record<FieldError, MessageKey> = {
-  required: 'tasklist.form.required',
-  wholeNumber: 'tasklist.form.wholeNumber',
-  date: 'tasklist.form.date',
+  required: 'form.required',
+  wholeNumber: 'form.wholeNumber',
+  date: 'form.date',
 };
 
 type Control = HTMLInputElement | HTMLSelectElement;
 
+/** What a form is for: its heading, its submit button, and inputs of its own (a business key). */
+export interface FormOptions {
+  title: MessageKey;
+  submit: MessageKey;
+  /** `data-action` of the submit button, `data-form` of the form. */
+  action: string;
+  name: string;
+  /** Appended after the fields; they are not form fields and are read by the caller. */
+  extra?: HTMLElement[];
+}
+
 /**
- * A task's form, rendered from its camunda:formData fields and current values. Submitting checks
- * what the client can tell (required, whole numbers, dates) and shows each problem under its
- * field; the server's 400 is split the same way, so its messages sit next to the fields they name.
+ * A form rendered from camunda:formData fields and current values: a task's form in the tasklist,
+ * a start form in the cockpit. Submitting checks what the client can tell (required, whole
+ * numbers, dates) and shows each problem under its field; the server's 400 is split the same way,
+ * so its messages sit next to the fields they name.
  */
-export class TaskFormView {
+export class FormView {
   readonly element: HTMLFormElement;
   private readonly controls = new Map<string, Control>();
   private readonly errors = new Map<string, HTMLElement>();
   private readonly fieldset = h('fieldset', { class: 'task-form-fields' });
   private readonly status = h('p', { class: 'task-form-status', role: 'status' });
-  private readonly submit = label('button', 'tasklist.form.complete', {
-    type: 'submit',
-    class: 'primary',
-    'data-action': 'complete',
-  });
+  private readonly submit: HTMLButtonElement;
   private readonly hint = h('p', { class: 'task-form-hint', hidden: true });
   private dirty = false;
 
@@ -45,14 +54,21 @@ export class TaskFormView {
     private readonly fields: readonly FormField[],
     values: Record<string, TypedValue>,
     private readonly onSubmit: (variables: Record<string, TypedValue>) => Promise<void>,
+    options: FormOptions,
   ) {
+    this.submit = label('button', options.submit, {
+      type: 'submit',
+      class: 'primary',
+      'data-action': options.action,
+    });
     for (const field of fields) this.fieldset.append(this.fieldElement(field, values[field.id]));
-    if (fields.length === 0) this.fieldset.append(label('p', 'tasklist.form.noFields'));
-    this.fieldset.append(this.submit);
+    if (fields.length === 0) this.fieldset.append(label('p', 'form.noFields'));
+    this.fieldset.append(...(options.extra ?? []), this.submit);
     this.element = h(
       'form',
       {
         class: 'task-form',
+        'data-form': options.name,
         novalidate: true,
         onsubmit: (event) => {
           event.preventDefault();
@@ -60,7 +76,7 @@ export class TaskFormView {
         },
         oninput: () => (this.dirty = true),
       },
-      label('h3', 'tasklist.form.title'),
+      label('h3', options.title),
       this.hint,
       this.fieldset,
       this.status,
@@ -94,7 +110,7 @@ export class TaskFormView {
     const failing = Object.entries(errors);
     if (failing.length > 0) {
       for (const [id, error] of failing) this.showError(id, 'client', ERROR_KEY[error]);
-      this.setStatus('error', 'tasklist.form.fix');
+      this.setStatus('error', 'form.fix');
       this.controls.get(failing[0][0])?.focus();
       return;
     }
@@ -112,7 +128,10 @@ export class TaskFormView {
   private showServerError(error: unknown): void {
     if (!(error instanceof ApiError) || error.status !== 400) {
       this.status.removeAttribute('data-i18n');
-      this.status.textContent = errorText(error);
+      this.status.textContent =
+        error instanceof TypeError
+          ? t('error.network')
+          : `${t('error.unknown')}: ${error instanceof Error ? error.message : String(error)}`;
       this.status.dataset.kind = 'error';
       return;
     }
@@ -120,7 +139,7 @@ export class TaskFormView {
     for (const [id, messages] of Object.entries(byField)) {
       this.showError(id, 'server', undefined, messages.join('; '));
     }
-    this.setStatus('error', 'tasklist.form.refused');
+    this.setStatus('error', 'form.refused');
     if (other.length > 0) this.status.textContent += `: ${other.join('; ')}`;
     this.controls.get(Object.keys(byField)[0] ?? '')?.focus();
   }
@@ -179,11 +198,11 @@ export class TaskFormView {
       { for: inputId, class: 'form-field-label' },
       field.label ?? field.id,
       input.required
-        ? h('span', { class: 'required-mark', 'data-i18n-title': 'tasklist.form.required' }, '*')
+        ? h('span', { class: 'required-mark', 'data-i18n-title': 'form.required' }, '*')
         : null,
     );
     const mark = title.querySelector<HTMLElement>('.required-mark');
-    if (mark) mark.title = t('tasklist.form.required');
+    if (mark) mark.title = t('form.required');
     return h(
       'div',
       {
@@ -204,7 +223,7 @@ export class TaskFormView {
       const select = h(
         'select',
         {},
-        option('', 'tasklist.form.choose'),
+        option('', 'form.choose'),
         ...input.options.map((choice) => h('option', { value: choice.id }, choice.label)),
       );
       select.value = typeof value === 'string' ? value : '';

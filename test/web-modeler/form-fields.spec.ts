@@ -5,7 +5,7 @@ import {
   serverViolations,
   toTypedVariable,
   type FormField,
-} from '../../../web-modeler/src/tasklist/form-fields.js';
+} from '../../web-modeler/src/forms/form-fields.js';
 
 const field = (patch: Partial<FormField> & Pick<FormField, 'id' | 'type'>): FormField => ({
   validation: [],

@@ -1,5 +1,5 @@
 import type { TypedValue } from '../api/task-types.js';
-import { camundaDate, normalizeOffset } from './task-query.js';
+import { camundaDate, normalizeOffset } from '../api/dates.js';
 
 /** One `camunda:formField` of a user task, as the diagram declares it. */
 export interface FormField {
