@@ -1,7 +1,8 @@
 // Both cores: the REST path of engine-vs-rest.bench.js (three user tasks, N clients) against one
 // service process and against CONVEYOR_CLUSTER_WORKERS processes on the same port, each run on a
 // fresh database of a throwaway PostgreSQL. Runs alternate (1,2,2,1 by default) to even out a
-// drifting load; printed: instances/s per run, the medians per worker count and their ratio.
+// drifting load; printed: instances/s and how busy the machine was (service, PostgreSQL and the
+// clients share it) per run, the medians per worker count and their ratio.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -73,12 +74,13 @@ async function main() {
   );
   console.log(
     table(
-      ['run', 'processes', 'instances/s', 'requests/s', 'load after'],
+      ['run', 'processes', 'instances/s', 'requests/s', 'machine busy', 'load after'],
       runs.map((r, i) => [
         String(i + 1),
         String(r.workers),
         fixed(r.instancesPerSecond, 1),
         fixed(r.requestsPerSecond, 1),
+        `${fixed(r.machineBusy * 100, 0)} %`,
         r.load,
       ]),
     ),

@@ -249,11 +249,14 @@ async function main() {
   }
   printRest(levels, inMemory);
   if (config.jsonOut) {
-    const rest = levels.map(({ concurrency, instancesPerSecond, requestsPerSecond }) => ({
-      concurrency,
-      instancesPerSecond,
-      requestsPerSecond,
-    }));
+    const rest = levels.map(
+      ({ concurrency, instancesPerSecond, requestsPerSecond, machineBusy }) => ({
+        concurrency,
+        instancesPerSecond,
+        requestsPerSecond,
+        machineBusy,
+      }),
+    );
     const perSecond = { plain: inMemory.plain.perSecond, persisted: inMemory.persisted.perSecond };
     writeFileSync(config.jsonOut, JSON.stringify({ inMemory: perSecond, rest }, null, 2));
   }
