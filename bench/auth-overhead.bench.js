@@ -6,10 +6,9 @@ import { performance } from 'node:perf_hooks';
 import { startService } from './lib/conveyor-service.js';
 import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
 import { startLocalPostgres } from './lib/local-postgres.js';
+import { BENCH_ADMIN, basicAuthorization } from './lib/rest-clients.js';
 import { fixed, machineInfo, percentile, table } from './lib/stats.js';
 
-const ADMIN = 'bench-admin';
-const PASSWORD = 'bench-password-1';
 const config = {
   concurrency: intFromEnv('BENCH_CONCURRENCY', 4),
   seconds: intFromEnv('BENCH_SECONDS', 10),
@@ -18,23 +17,23 @@ const config = {
   serviceEntry: process.env.BENCH_SERVICE_ENTRY || undefined,
 };
 const life = createLifecycle(config.maxSeconds);
-const auth = (user) => `Basic ${globalThis.Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`;
 
 /** A manager `boss` over 5 team leads (managers too) with 9 employees each: a team of 50. */
 const PEOPLE = `
   INSERT INTO identity_group (id, name, type) VALUES ('conveyor-managers', 'Managers', 'SYSTEM'),
     ('sales', 'Sales', 'WORKFLOW'), ('support', 'Support', 'WORKFLOW') ON CONFLICT DO NOTHING;
   INSERT INTO identity_user (id, first_name, password_hash)
-    SELECT 'boss', 'Boss', password_hash FROM identity_user WHERE id = '${ADMIN}';
+    SELECT 'boss', 'Boss', password_hash FROM identity_user WHERE id = '${BENCH_ADMIN.user}';
   INSERT INTO identity_user (id, first_name, password_hash, manager_id)
     SELECT 'lead' || l, 'Lead', password_hash, 'boss' FROM identity_user, generate_series(1, 5) l
-     WHERE id = '${ADMIN}';
+     WHERE id = '${BENCH_ADMIN.user}';
   INSERT INTO identity_user (id, first_name, password_hash, manager_id)
     SELECT 'emp' || l || '_' || e, 'Employee', password_hash, 'lead' || l
-      FROM identity_user, generate_series(1, 5) l, generate_series(1, 9) e WHERE id = '${ADMIN}';
+      FROM identity_user, generate_series(1, 5) l, generate_series(1, 9) e
+     WHERE id = '${BENCH_ADMIN.user}';
   INSERT INTO identity_membership (user_id, group_id)
     SELECT id, CASE WHEN id LIKE '%_1' THEN 'support' ELSE 'sales' END FROM identity_user
-     WHERE id <> '${ADMIN}'
+     WHERE id <> '${BENCH_ADMIN.user}'
     UNION ALL SELECT id, 'conveyor-managers' FROM identity_user WHERE id = 'boss' OR id LIKE 'lead%';
   ANALYZE;`;
 
@@ -43,7 +42,7 @@ async function load(service, user, seconds = config.seconds) {
   if (seconds === config.seconds) await load(service, user, config.warmupSeconds);
   const latencies = [];
   const deadline = performance.now() + seconds * 1000;
-  const headers = { authorization: auth(user) };
+  const headers = { authorization: basicAuthorization(user) };
   const url = `${service.baseUrl}/engine-rest/task/count`;
   const client = async () => {
     while (performance.now() < deadline) {
@@ -75,11 +74,7 @@ async function main() {
     await startService({
       databaseUrl: url,
       entry: config.serviceEntry,
-      env: {
-        CONVEYOR_ADMIN_USER: ADMIN,
-        CONVEYOR_ADMIN_PASSWORD: PASSWORD,
-        CONVEYOR_JOB_EXECUTOR: 'false',
-      },
+      env: { CONVEYOR_JOB_EXECUTOR: 'false' },
     }),
     'service',
   );
@@ -88,7 +83,7 @@ async function main() {
     `${config.concurrency} clients, ${config.seconds} s per caller, ${config.serviceEntry ?? 'dist/main.js'}`,
   );
   const rows = [];
-  for (const user of [ADMIN, 'emp1_2', 'boss']) rows.push(await load(service, user));
+  for (const user of [BENCH_ADMIN.user, 'emp1_2', 'boss']) rows.push(await load(service, user));
   console.log(`load average at the end: ${machineInfo().load}`);
   console.log(table(['GET /engine-rest/task/count as', 'requests/s', 'p50 ms', 'p95 ms'], rows));
 }

@@ -10,11 +10,10 @@ import { startService } from './lib/conveyor-service.js';
 import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
 import { disableAutoExplain, enableAutoExplain, logOffset, plansSince } from './lib/query-plans.js';
 import { DEFAULT_PG_BIN, startLocalPostgres } from './lib/local-postgres.js';
+import { BENCH_ADMIN, basicAuthorization } from './lib/rest-clients.js';
 import { fixed, machineInfo, percentile, table } from './lib/stats.js';
 import { clientPhone, loadTasklist, TEAM_SIZE, teamGroups, userId } from './lib/tasklist-data.js';
 
-const ADMIN = 'bench-admin';
-const PASSWORD = 'bench-password-1';
 const config = {
   tasks: intFromEnv('BENCH_TASKS', 1_000_000),
   users: intFromEnv('BENCH_USERS', 50_000),
@@ -29,7 +28,6 @@ const config = {
 };
 const life = createLifecycle(config.maxSeconds);
 const teams = config.users / TEAM_SIZE;
-const auth = (user) => `Basic ${globalThis.Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`;
 const SORTED_PAGE = 'sortBy=dueDate&sortOrder=asc&maxResults=50';
 
 /** Subject k of a kind's rotation: a team spread over all of them, its people and groups. */
@@ -49,15 +47,15 @@ function subject(k) {
 const phoneFilter = (s) => `processVariables=${encodeURIComponent(`clientPhone_eq_${s.phone}`)}`;
 /** Each kind: who asks, and the request of rotation step k. */
 const KINDS = [
-  ['admin, candidateGroup', () => ADMIN, (s) => `candidateGroup=${s.group}`],
-  ['admin, assignee', () => ADMIN, (s) => `assignee=${s.employee}`],
+  ['admin, candidateGroup', () => BENCH_ADMIN.user, (s) => `candidateGroup=${s.group}`],
+  ['admin, assignee', () => BENCH_ADMIN.user, (s) => `assignee=${s.employee}`],
   ['employee, candidateGroup', (s) => s.employee, (s) => `candidateGroup=${s.group}`],
   ['employee, assignee (self)', (s) => s.employee, (s) => `assignee=${s.employee}`],
   ['employee, no filter', (s) => s.employee, () => ''],
   ['manager, candidateGroup', (s) => s.manager, (s) => `candidateGroup=${s.group}`],
   ['manager, assignee (team)', (s) => s.manager, (s) => `assignee=${s.member}`],
   ['manager, no filter', (s) => s.manager, () => ''],
-  ['admin, variable clientPhone', () => ADMIN, phoneFilter],
+  ['admin, variable clientPhone', () => BENCH_ADMIN.user, phoneFilter],
   ['employee, variable clientPhone', (s) => s.employee, phoneFilter],
   ['manager, variable clientPhone', (s) => s.manager, phoneFilter],
 ];
@@ -66,7 +64,7 @@ const pathOf = (filter) => `/engine-rest/task?${filter ? `${filter}&` : ''}${SOR
 async function getJson(service, user, url) {
   const t0 = performance.now();
   const response = await globalThis.fetch(service.baseUrl + url, {
-    headers: { authorization: auth(user) },
+    headers: { authorization: basicAuthorization(user) },
     signal: globalThis.AbortSignal.timeout(60_000),
   });
   const text = await response.text();
@@ -101,11 +99,7 @@ async function start(url) {
       databaseUrl: url,
       entry: config.serviceEntry,
       startTimeoutMs: 900_000, // a new index migration on a million rows takes a while
-      env: {
-        CONVEYOR_ADMIN_USER: ADMIN,
-        CONVEYOR_ADMIN_PASSWORD: PASSWORD,
-        CONVEYOR_JOB_EXECUTOR: 'false',
-      },
+      env: { CONVEYOR_JOB_EXECUTOR: 'false' },
     }),
     'service',
   );
@@ -134,7 +128,7 @@ async function ensureLoaded(service, url) {
   form.append('data', new globalThis.Blob([xml]), 'tasklist.bpmn');
   const deployed = await globalThis.fetch(`${service.baseUrl}/engine-rest/deployment/create`, {
     method: 'POST',
-    headers: { authorization: auth(ADMIN) },
+    headers: { authorization: basicAuthorization() },
     body: form,
   });
   if (deployed.status !== 200)
@@ -144,7 +138,7 @@ async function ensureLoaded(service, url) {
     `${service.baseUrl}/engine-rest/process-definition/key/${definition.key}/start`,
     {
       method: 'POST',
-      headers: { authorization: auth(ADMIN), 'content-type': 'application/json' },
+      headers: { authorization: basicAuthorization(), 'content-type': 'application/json' },
       body: JSON.stringify({
         businessKey: 'order-0',
         variables: {
@@ -165,7 +159,9 @@ async function ensureLoaded(service, url) {
     );
     console.log('the API-made task the SQL rows imitate:', JSON.stringify(sample.rows[0]));
     const [{ password_hash: passwordHash }] = (
-      await client.query('SELECT password_hash FROM identity_user WHERE id = $1', [ADMIN])
+      await client.query('SELECT password_hash FROM identity_user WHERE id = $1', [
+        BENCH_ADMIN.user,
+      ])
     ).rows;
     console.log(`loading ${config.tasks} tasks, ${config.users} users, ${config.groups} groups`);
     const t0 = performance.now();

@@ -7,11 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startService } from './lib/conveyor-service.js';
 import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
 import { startLocalPostgres } from './lib/local-postgres.js';
+import { basicAuthorization } from './lib/rest-clients.js';
 import { fixed, machineInfo, table } from './lib/stats.js';
 import { cloneInstance } from './lib/waiting-clones.js';
 
-const ADMIN = 'bench-admin';
-const PASSWORD = 'bench-password-1';
 const config = {
   instances: intFromEnv('BENCH_WAITING', 100_000),
   seed: intFromEnv('BENCH_SEED', 20),
@@ -20,9 +19,7 @@ const config = {
   serviceEntry: process.env.BENCH_SERVICE_ENTRY || undefined,
 };
 const life = createLifecycle(config.maxSeconds);
-const headers = {
-  authorization: `Basic ${globalThis.Buffer.from(`${ADMIN}:${PASSWORD}`).toString('base64')}`,
-};
+const headers = { authorization: basicAuthorization() };
 
 async function api(service, method, path, body) {
   const response = await globalThis.fetch(service.baseUrl + path, {
@@ -49,7 +46,6 @@ async function start(url) {
     await startService({
       databaseUrl: url,
       entry: config.serviceEntry,
-      env: { CONVEYOR_ADMIN_USER: ADMIN, CONVEYOR_ADMIN_PASSWORD: PASSWORD },
     }),
     'service',
   );

@@ -3,9 +3,16 @@ import { performance } from 'node:perf_hooks';
 
 const EXPECTED_TASKS = ['a', 'b', 'c'];
 
-/** The admin every benchmarked service is started with (conveyor-service.js), and its header. */
+/** The admin every benchmarked service is started with (conveyor-service.js). */
 export const BENCH_ADMIN = { user: 'bench-admin', password: 'bench-password-1' };
-const AUTHORIZATION = `Basic ${globalThis.Buffer.from(`${BENCH_ADMIN.user}:${BENCH_ADMIN.password}`).toString('base64')}`;
+
+/**
+ * The Basic authorization header of `user` signing in with the bench admin's password (benches
+ * give the users they create the admin's password hash).
+ */
+export const basicAuthorization = (user = BENCH_ADMIN.user) =>
+  `Basic ${globalThis.Buffer.from(`${user}:${BENCH_ADMIN.password}`).toString('base64')}`;
+const AUTHORIZATION = basicAuthorization();
 
 /** A failed request: what was called, the status (or network error) and the body Conveyor sent. */
 export class RequestError extends Error {
