@@ -3,18 +3,13 @@ import { bool, date, long, str } from '../elements/elements-rest.js';
 import { TestSmtpServer } from '../support/notification-receivers.js';
 import { PROCESSES_DIR, startTestApp, type TestApp } from '../support/test-app.js';
 import {
-  camundaDate,
   CustomerServiceSteps,
-  DAY,
   expectAbout,
-  HOUR,
   NEGATIVE_FEEDBACK,
   PAYMENT_RECEIVED,
   PROCESS_KEY,
-  SECOND,
 } from './customer-service.steps.js';
-
-const MINUTE = 60 * SECOND;
+import { camundaDate, DAY, HOUR, MINUTE, mskAfter, SECOND } from './process-steps.js';
 
 /**
  * «Обслуживание клиента» (processes/customer-service.bpmn), walked through the REST API on the
@@ -53,29 +48,12 @@ describe('process «Обслуживание клиента»', () => {
     fields: string[],
   ): Promise<string> {
     const task = await s.open(instanceId, key);
-    const before = await s.api.variables(instanceId);
-    const res = await s.api.complete(task.id, variables);
-    expect(res.status).toBe(400);
-    for (const field of fields) expect(res.body.message).toContain(`'${field}'`);
-    expect((await s.api.task(task.id)).status).toBe(200);
-    expect(await s.api.variables(instanceId)).toEqual(before);
-    return res.body.message as string;
-  }
-
-  /** The instance's variables after it ended, from history. */
-  async function historicVariables(instanceId: string): Promise<Record<string, unknown>> {
-    const res = await request(t.http)
-      .get('/engine-rest/history/variable-instance')
-      .query({ processInstanceId: instanceId })
-      .expect(200);
-    return Object.fromEntries(
-      (res.body as { name: string; value: unknown }[]).map((v) => [v.name, v.value]),
-    );
+    return s.expectRejected(instanceId, task.id, variables, fields);
   }
 
   /** A new client answered on time, measured on the first try, up to the meeting in the office. */
   async function walkToMeeting(businessKey: string): Promise<string> {
-    const id = await s.start(businessKey);
+    const id = await s.startCall(businessKey);
     await s.complete(id, 'answerCall', {}, 'dmitry');
     await s.introduce(id, 'dmitry', true);
     await s.clientCard(id, 'fillClientCard');
@@ -103,11 +81,11 @@ describe('process «Обслуживание клиента»', () => {
   });
 
   it('new client: measurements rejected then accepted, offer accepted, invoice e-mailed, a payment call after 2 days, production, handover, feedback 15 days later', async () => {
-    const monday = s.toMondayMorning();
-    const id = await s.start('cs-accepted');
+    const monday = s.toNextMonday();
+    const id = await s.startCall('cs-accepted');
 
     // 1. the on-duty manager answers before the third ring (15 s)
-    const answer = await s.only(id, 'answerCall');
+    const answer = await s.soleTask(id, 'answerCall');
     expect(answer).toMatchObject({ assignee: 'dmitry', priority: 100 });
     const [ringTimer] = await s.timers(id);
     expectAbout(ringTimer.dueDate, monday.getTime() + 15 * SECOND);
@@ -120,7 +98,7 @@ describe('process «Обслуживание клиента»', () => {
 
     // 2–3. the manager introduces themself; a new client: the client card
     await s.introduce(id, 'dmitry', true);
-    await s.only(id, 'fillClientCard');
+    await s.soleTask(id, 'fillClientCard');
     await s.clientCard(id, 'fillClientCard');
     expect(await s.api.variables(id)).toMatchObject({
       clientName: { value: 'Анна Петрова', type: 'String' },
@@ -132,10 +110,10 @@ describe('process «Обслуживание клиента»', () => {
 
     // 4. consultation; the client agrees to measurements: the "Работа" card, stage «Замеры»
     await s.consult(id, true);
-    const firstMeasurement = CustomerServiceSteps.at(monday, 1, 12);
+    const firstMeasurement = mskAfter(monday, 1, '12:00');
     await s.createWorkCard(id, 'sergey', firstMeasurement);
     expect(await s.variable(id, 'workStage')).toBe('Замеры');
-    const measuring = await s.only(id, 'performMeasurement');
+    const measuring = await s.soleTask(id, 'performMeasurement');
     expect(measuring.assignee).toBe('sergey');
     expect(Date.parse(measuring.due ?? '')).toBe(firstMeasurement.getTime());
     expect(await s.candidateGroups(measuring.id)).toEqual(['measurers']);
@@ -148,14 +126,14 @@ describe('process «Обслуживание клиента»', () => {
       measurementStatus: { value: 'rejected', type: 'String' },
       measurementsReceivedAt: { type: 'Date' },
     });
-    const secondMeasurement = CustomerServiceSteps.at(monday, 2, 13);
+    const secondMeasurement = mskAfter(monday, 2, '13:00');
     await s.complete(id, 'scheduleNewMeasurement', {
       measurementRejectionReason: str('Не замерены выводы газа'),
       measurer: str('pavel'),
       measurementDate: date(camundaDate(secondMeasurement)),
     });
     expect(await s.variable(id, 'measurementRejectionReason')).toBe('Не замерены выводы газа');
-    const remeasuring = await s.only(id, 'performMeasurement');
+    const remeasuring = await s.soleTask(id, 'performMeasurement');
     expect(remeasuring.assignee).toBe('pavel');
     expect(Date.parse(remeasuring.due ?? '')).toBe(secondMeasurement.getTime());
     await s.measure(id, 'pavel');
@@ -164,16 +142,16 @@ describe('process «Обслуживание клиента»', () => {
     expect(await s.variable(id, 'measurementStatus')).toBe('done');
 
     // 5. «Разработка дизайна» and the offer within the working day: Tuesday 18:00 Moscow
-    const offer = await s.only(id, 'prepareOffer');
+    const offer = await s.soleTask(id, 'prepareOffer');
     expect(offer.assignee).toBe('dmitry');
-    expect(Date.parse(offer.due ?? '')).toBe(CustomerServiceSteps.at(monday, 1, 18).getTime());
+    expect(Date.parse(offer.due ?? '')).toBe(mskAfter(monday, 1, '18:00').getTime());
     await s.prepareOffer(id);
     expect(await s.variable(id, 'workStage')).toBe('Разработка дизайна');
 
     // 6. the meeting in the office; 7. the client has a week (5 working days) to answer
     await s.meet(id);
-    const decision = await s.only(id, 'registerClientDecision');
-    expectAbout(decision.due, CustomerServiceSteps.at(monday, 8, 10).getTime());
+    const decision = await s.soleTask(id, 'registerClientDecision');
+    expectAbout(decision.due, mskAfter(monday, 8, '10:00').getTime());
     const [weekTimer] = await s.timers(id);
     expect(weekTimer.dueDate).toBe(decision.due);
     expect(await s.api.variables(id)).toMatchObject({
@@ -191,11 +169,11 @@ describe('process «Обслуживание клиента»', () => {
       orderNumber: str('З-2031-005'),
       clientRequisites: str('Петрова Анна Сергеевна, паспорт 4510 123456'),
     });
-    const issue = await s.only(id, 'issueInvoice');
+    const issue = await s.soleTask(id, 'issueInvoice');
     expect(issue.name).toBe('Выставить счет по заказу З-2031-005');
     expect(issue.assignee).toBeNull();
     expect(await s.candidateGroups(issue.id)).toEqual(['accounting']);
-    expect(Date.parse(issue.due ?? '')).toBe(CustomerServiceSteps.at(monday, 4, 18).getTime());
+    expect(Date.parse(issue.due ?? '')).toBe(mskAfter(monday, 4, '18:00').getTime());
     await expectRejected(id, 'issueInvoice', { invoiceAmount: str('480 000 руб.') }, [
       'invoiceNumber',
       'invoiceAmount',
@@ -221,21 +199,21 @@ describe('process «Обслуживание клиента»', () => {
 
     // 10. payment control: no payment after 2 days → a call task (Sunday → due Monday 18:00)
     const [paymentTimer] = await s.timers(id);
-    expectAbout(paymentTimer.dueDate, CustomerServiceSteps.at(monday, 6, 10).getTime());
+    expectAbout(paymentTimer.dueDate, mskAfter(monday, 6, '10:00').getTime());
     await s.advance(2 * DAY - MINUTE);
     expect(await s.api.instanceTasks(id)).toEqual([]);
     await s.advance(2 * MINUTE);
-    const call = await s.only(id, 'callAboutPayment');
+    const call = await s.soleTask(id, 'callAboutPayment');
     expect(call).toMatchObject({
       name: 'Позвонить клиенту и уточнить про оплату счета СЧ-301',
       assignee: 'dmitry',
       priority: 80,
     });
-    expect(Date.parse(call.due ?? '')).toBe(CustomerServiceSteps.at(monday, 7, 18).getTime());
+    expect(Date.parse(call.due ?? '')).toBe(mskAfter(monday, 7, '18:00').getTime());
     await s.api.completeOk(call.id, { paymentCallResult: str('Оплатит завтра') });
 
     // 11. accounting reports the payment: stage «Производство», handed over to production
-    const paid = await s.correlate(id, PAYMENT_RECEIVED, { paidAmount: long(480_000) });
+    const paid = await s.correlateInstance(id, PAYMENT_RECEIVED, { paidAmount: long(480_000) });
     expect(paid.status).toBe(204);
     const [order] = await s.fetch('production.order', 'cs-accepted');
     expect(order.activityId).toBe('transferToProduction');
@@ -262,7 +240,7 @@ describe('process «Обслуживание клиента»', () => {
     await s.advance(15 * DAY - MINUTE);
     expect(await s.api.instanceTasks(id)).toEqual([]);
     await s.advance(2 * MINUTE);
-    const feedback = await s.only(id, 'collectFeedback');
+    const feedback = await s.soleTask(id, 'collectFeedback');
     expect(feedback.assignee).toBe('dmitry');
     await s.api.completeOk(feedback.id, {
       feedbackRating: long(5),
@@ -293,7 +271,7 @@ describe('process «Обслуживание клиента»', () => {
       expect(path).toContain(step);
     for (const skipped of ['answerForwardedCall', 'openClientCard', 'callClientForDecision'])
       expect(path).not.toContain(skipped);
-    expect(await historicVariables(id)).toMatchObject({
+    expect(await s.historicVariables(id)).toMatchObject({
       workStage: 'Работы сданы',
       invoiceNumber: 'СЧ-301',
       paidAmount: 480_000,
@@ -304,14 +282,14 @@ describe('process «Обслуживание клиента»', () => {
   });
 
   it('a call not answered by the third ring goes to the next manager; a returning client who only wants a price list', async () => {
-    const monday = s.toMondayMorning();
-    const id = await s.start('cs-forwarded', 'dmitry', 'olga');
-    await s.only(id, 'answerCall');
+    const monday = s.toNextMonday();
+    const id = await s.startCall('cs-forwarded', 'dmitry', 'olga');
+    await s.soleTask(id, 'answerCall');
 
     await s.advance(14 * SECOND);
-    await s.only(id, 'answerCall');
+    await s.soleTask(id, 'answerCall');
     await s.advance(2 * SECOND);
-    const forwarded = await s.only(id, 'answerForwardedCall');
+    const forwarded = await s.soleTask(id, 'answerForwardedCall');
     expect(forwarded).toMatchObject({ assignee: 'olga', priority: 100 });
     expect(await s.candidateGroups(forwarded.id)).toEqual(['sales']);
     const missed = (await s.api.history(id)).find((a) => a.activityId === 'answerCall');
@@ -324,9 +302,9 @@ describe('process «Обслуживание клиента»', () => {
       callForwarded: { value: true },
     });
     await s.introduce(id, 'olga', false);
-    await s.only(id, 'openClientCard');
+    await s.soleTask(id, 'openClientCard');
     await s.clientCard(id, 'openClientCard');
-    const consult = await s.only(id, 'consultClient');
+    const consult = await s.soleTask(id, 'consultClient');
     expect(consult.assignee).toBe('olga');
     await s.consult(id, false);
 
@@ -348,7 +326,7 @@ describe('process «Обслуживание клиента»', () => {
       'agreementsRecorded',
       'serviceFinished',
     ]);
-    expect(await historicVariables(id)).toMatchObject({
+    expect(await s.historicVariables(id)).toMatchObject({
       newClient: false,
       measurementAgreed: false,
       agreements: 'Отправить прайс-лист',
@@ -356,25 +334,25 @@ describe('process «Обслуживание клиента»', () => {
   });
 
   it('no answer within a week: the manager calls, the client needs more time, a new date, no answer again, a call, a refusal with a reason', async () => {
-    const monday = s.toMondayMorning();
+    const monday = s.toNextMonday();
     const id = await walkToMeeting('cs-refused');
-    const nextMonday = CustomerServiceSteps.at(monday, 7, 10).getTime();
-    expectAbout((await s.only(id, 'registerClientDecision')).due, nextMonday);
+    const nextMonday = mskAfter(monday, 7, '10:00').getTime();
+    expectAbout((await s.soleTask(id, 'registerClientDecision')).due, nextMonday);
 
     // 7. a week without an answer → the manager must call and learn the decision
     await s.advance(7 * DAY - MINUTE);
-    await s.only(id, 'registerClientDecision');
+    await s.soleTask(id, 'registerClientDecision');
     await s.advance(2 * MINUTE);
-    const call = await s.only(id, 'callClientForDecision');
+    const call = await s.soleTask(id, 'callClientForDecision');
     expect(call).toMatchObject({ assignee: 'dmitry', priority: 80 });
-    expect(Date.parse(call.due ?? '')).toBe(CustomerServiceSteps.at(monday, 7, 18).getTime());
+    expect(Date.parse(call.due ?? '')).toBe(mskAfter(monday, 7, '18:00').getTime());
     await s.api.completeOk(call.id, { clientDecision: str('moreTime') });
 
     // … the client needs more time: a new date in the program (Thursday 12:00)
     await expectRejected(id, 'planNewDecisionDate', {}, ['newDecisionDate']);
-    const newDate = CustomerServiceSteps.at(monday, 10, 12);
+    const newDate = mskAfter(monday, 10, '12:00');
     await s.complete(id, 'planNewDecisionDate', { newDecisionDate: date(camundaDate(newDate)) });
-    const waiting = await s.only(id, 'registerClientDecision');
+    const waiting = await s.soleTask(id, 'registerClientDecision');
     expect(Date.parse(waiting.due ?? '')).toBe(newDate.getTime());
     const [newDateTimer] = await s.timers(id);
     expect(Date.parse(newDateTimer.dueDate ?? '')).toBe(newDate.getTime());
@@ -387,9 +365,9 @@ describe('process «Обслуживание клиента»', () => {
     // … no answer by the new date either: another call; the client refuses
     s.clock.advance(newDate.getTime() - s.clock.now().getTime() - MINUTE);
     await s.advance(0);
-    await s.only(id, 'registerClientDecision');
+    await s.soleTask(id, 'registerClientDecision');
     await s.advance(2 * MINUTE);
-    await s.only(id, 'callClientForDecision');
+    await s.soleTask(id, 'callClientForDecision');
     await expectRejected(id, 'callClientForDecision', {}, ['clientDecision']);
     await expectRejected(id, 'callClientForDecision', { clientDecision: str('подумает') }, [
       'clientDecision',
@@ -417,7 +395,7 @@ describe('process «Обслуживание клиента»', () => {
       'serviceFinished',
     ]);
     expect(path).not.toContain('requestInvoice');
-    expect(await historicVariables(id)).toMatchObject({
+    expect(await s.historicVariables(id)).toMatchObject({
       clientDecision: 'refused',
       refusalReason: 'price',
       refusalComment: 'Нашли дешевле у конкурента, вернутся весной',
@@ -426,10 +404,10 @@ describe('process «Обслуживание клиента»', () => {
   });
 
   it('negative feedback is recorded at once, at whatever stage it arrives, without stopping the work', async () => {
-    s.toMondayMorning();
-    const id = await s.start('cs-negative');
+    s.toNextMonday();
+    const id = await s.startCall('cs-negative');
     // before the call is answered there is no client work to attach feedback to
-    expect((await s.correlate(id, NEGATIVE_FEEDBACK)).status).toBe(400);
+    expect((await s.correlateInstance(id, NEGATIVE_FEEDBACK)).status).toBe(400);
     await s.complete(id, 'answerCall', {});
     await s.introduce(id, 'dmitry', true);
     await s.clientCard(id, 'fillClientCard');
@@ -437,7 +415,7 @@ describe('process «Обслуживание клиента»', () => {
     await s.createWorkCard(id, 'sergey', new Date(s.clock.now().getTime() + DAY));
 
     // during the measurements: a complaint arrives by phone (no text yet)
-    expect((await s.correlate(id, NEGATIVE_FEEDBACK)).status).toBe(204);
+    expect((await s.correlateInstance(id, NEGATIVE_FEEDBACK)).status).toBe(204);
     await s.api.expectTasks(id, ['performMeasurement', 'recordNegativeFeedback']);
     const record = await s.open(id, 'recordNegativeFeedback');
     expect(record).toMatchObject({ assignee: 'dmitry', priority: 100 });
@@ -449,7 +427,7 @@ describe('process «Обслуживание клиента»', () => {
     await s.measure(id, 'sergey');
 
     // during the review of the results: a complaint with its text (e.g. from the website)
-    const res = await s.correlate(id, NEGATIVE_FEEDBACK, {
+    const res = await s.correlateInstance(id, NEGATIVE_FEEDBACK, {
       negativeFeedback: str('Не перезвонили после замеров'),
     });
     expect(res.status).toBe(204);
@@ -461,15 +439,15 @@ describe('process «Обслуживание клиента»', () => {
     expect(form.body.negativeFeedback).toMatchObject({ value: 'Не перезвонили после замеров' });
     await s.api.completeOk(second.id);
     await s.review(id, 'done');
-    await s.only(id, 'prepareOffer');
+    await s.soleTask(id, 'prepareOffer');
     const path = await s.api.path(id);
     expect(path.filter((a) => a === 'negativeFeedbackReceived')).toHaveLength(2);
     expect(path.filter((a) => a === 'negativeFeedbackRecorded')).toHaveLength(2);
   });
 
   it('refuses forms with a missing required field, a wrong type, a value off the list or out of range', async () => {
-    s.toMondayMorning();
-    const id = await s.start('cs-forms');
+    s.toNextMonday();
+    const id = await s.startCall('cs-forms');
     await s.complete(id, 'answerCall', {});
 
     await expectRejected(id, 'introduceYourself', {}, ['clientName', 'newClient']);
@@ -575,12 +553,12 @@ describe('process «Обслуживание клиента»', () => {
 
     // paid the next day: no payment call is due any more
     await s.advance(DAY);
-    expect((await s.correlate(id, PAYMENT_RECEIVED)).status).toBe(204);
+    expect((await s.correlateInstance(id, PAYMENT_RECEIVED)).status).toBe(204);
     expect(await s.timers(id)).toEqual([]);
     const [order] = await s.fetch('production.order', 'cs-forms');
     await s.completeExternal(order.id);
     await s.advance(2 * DAY);
-    await s.only(id, 'handOverWork');
+    await s.soleTask(id, 'handOverWork');
     expect(await s.api.path(id)).not.toContain('callAboutPayment');
 
     await expectRejected(
@@ -610,6 +588,6 @@ describe('process «Обслуживание клиента»', () => {
       feedbackText: str('Всё хорошо, но монтаж затянулся'),
     });
     await s.api.expectEnded(id);
-    expect(await historicVariables(id)).toMatchObject({ feedbackRating: 4 });
+    expect(await s.historicVariables(id)).toMatchObject({ feedbackRating: 4 });
   });
 });

@@ -46,7 +46,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     const id = await steps.startDeal('deal-happy');
 
     // Подписание договора: the manager's task, due in 2 working days, with a reminder timer
-    const contract = await steps.only(id, 'signContract');
+    const contract = await steps.soleTask(id, 'signContract');
     expect(contract).toMatchObject({ name: 'Подписание договора', assignee: MANAGER });
     expect(contract.description).toContain('Анна Петрова (+7 916 123-45-67)');
     expectAt(contract.due, mskAfter(a, 2, '18:00'));
@@ -76,7 +76,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     expect(await steps.timers(id)).toEqual([]);
 
     // Выставление счета: due today
-    const invoice = await steps.only(id, 'issueInvoice');
+    const invoice = await steps.soleTask(id, 'issueInvoice');
     expectAt(invoice.due, mskAfter(a, 0, '18:00'));
     await steps.expectRejected(id, invoice.id, { invoiceAmount: long(0) }, [
       'invoiceNumber',
@@ -85,7 +85,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     await steps.issueInvoice(id, 100_000);
 
     // Получение предоплаты: due in 3 working days, the reminder timer with it; paid on Tuesday
-    const prepayment = await steps.only(id, 'receivePrepayment');
+    const prepayment = await steps.soleTask(id, 'receivePrepayment');
     expectAt(prepayment.due, mskAfter(a, 3, '10:00'));
     const [prepaymentTimer] = await steps.timers(id);
     expect(prepaymentTimer.activityId).toBe('prepaymentOverdue');
@@ -109,7 +109,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     });
 
     // Отгрузка / выполнение заказа: due at the end of the planned delivery day
-    const fulfil = await steps.only(id, 'fulfilOrder');
+    const fulfil = await steps.soleTask(id, 'fulfilOrder');
     expectAt(fulfil.due, mskAfter(a, 11, '18:00'));
     await steps.expectRejected(id, fulfil.id, { fulfilmentDate: str('2030-13-01') }, [
       'fulfilmentDate',
@@ -127,7 +127,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     expect(shipped.text).toContain('Остаток оплаты: 150000 ₽');
 
     // Оплата по факту, подписание документов: due in 5 working days
-    const finalPayment = await steps.only(id, 'receiveFinalPayment');
+    const finalPayment = await steps.soleTask(id, 'receiveFinalPayment');
     expectAt(finalPayment.due, mskAfter(a, 8, '12:00'));
     await steps.expectRejected(
       id,
@@ -143,7 +143,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     expect(survey).toMatchObject({ channel: 'email', to: 'anna@example.ru' });
     expect(survey.subject).toBe('Анкета покупателя');
     expect(survey.text).toContain('от 1 до 5');
-    const completion = await steps.only(id, 'completeDeal');
+    const completion = await steps.soleTask(id, 'completeDeal');
     expectAt(completion.due, mskAfter(a, 4, '18:00'));
     expect((await steps.correlate(CLIENT_REFUSAL, 'deal-happy')).status).toBe(400);
     await steps.expectRejected(id, completion.id, { surveyScore: long(7) }, [
@@ -202,7 +202,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     const a = steps.toNextMonday();
     const terms = termsFrom(a, 'accounting');
     const id = await steps.startDeal('deal-reminders', false);
-    const contract = await steps.only(id, 'signContract');
+    const contract = await steps.soleTask(id, 'signContract');
 
     // the contract is not signed by Wednesday 18:00: the manager gets an in-app reminder
     await steps.runJobsAt(mskAfter(a, 2, '17:59'));
@@ -215,20 +215,20 @@ describe('«Сделка» (deal-lifecycle)', () => {
       subject: 'Договор не подписан: Анна Петрова',
       text: 'Срок подписания договора с клиентом Анна Петрова истек. Свяжитесь с клиентом по телефону +7 916 123-45-67.',
     });
-    expect((await steps.only(id, 'signContract')).id).toBe(contract.id);
+    expect((await steps.soleTask(id, 'signContract')).id).toBe(contract.id);
     expect(await steps.timers(id)).toEqual([]);
 
     // Thursday: contract and invoice; the prepayment is due Tuesday 10:00 (3 working days)
     await steps.runJobsAt(mskAfter(a, 3, '10:00'));
     await steps.signContract(id, terms);
     await steps.issueInvoice(id, 100_000);
-    expectAt((await steps.only(id, 'receivePrepayment')).due, mskAfter(a, 8, '10:00'));
+    expectAt((await steps.soleTask(id, 'receivePrepayment')).due, mskAfter(a, 8, '10:00'));
     await steps.runJobsAt(mskAfter(a, 8, '09:59'));
-    await steps.only(id, 'receivePrepayment');
+    await steps.soleTask(id, 'receivePrepayment');
 
     // no prepayment by Tuesday 10:00: a reminder task replaces the wait, then the wait starts over
     await steps.runJobsAt(mskAfter(a, 8, '10:01'));
-    const reminder = await steps.only(id, 'remindPrepayment');
+    const reminder = await steps.soleTask(id, 'remindPrepayment');
     expect(reminder).toMatchObject({
       name: 'Напомнить клиенту о предоплате',
       assignee: MANAGER,
@@ -239,7 +239,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     await steps.complete(id, 'remindPrepayment', {
       prepaymentReminderNote: str('Оплатит в пятницу'),
     });
-    expectAt((await steps.only(id, 'receivePrepayment')).due, mskAfter(a, 11, '10:01'));
+    expectAt((await steps.soleTask(id, 'receivePrepayment')).due, mskAfter(a, 11, '10:01'));
 
     // still nothing on Friday: a second reminder, then the prepayment arrives
     await steps.runJobsAt(mskAfter(a, 11, '10:02'));
@@ -261,9 +261,9 @@ describe('«Сделка» (deal-lifecycle)', () => {
     expect(shipped.text).toContain('отгружен');
 
     // the final payment is due in 5 working days; overdue: a reminder, then the wait again
-    expectAt((await steps.only(id, 'receiveFinalPayment')).due, mskAfter(a, 18, '10:02'));
+    expectAt((await steps.soleTask(id, 'receiveFinalPayment')).due, mskAfter(a, 18, '10:02'));
     await steps.runJobsAt(mskAfter(a, 18, '10:03'));
-    const paymentReminder = await steps.only(id, 'remindFinalPayment');
+    const paymentReminder = await steps.soleTask(id, 'remindFinalPayment');
     expect(paymentReminder.name).toBe('Напомнить клиенту об оплате');
     expectAt(paymentReminder.due, mskAfter(a, 18, '18:00'));
     await steps.complete(id, 'remindFinalPayment', {
@@ -288,7 +288,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
   it("starts from the lead's variables alone, and refuses a start without a manager", async () => {
     steps.toNextMonday();
     const id = await steps.startDeal('deal-start');
-    expect(await steps.only(id, 'signContract')).toMatchObject({ assignee: MANAGER });
+    expect(await steps.soleTask(id, 'signContract')).toMatchObject({ assignee: MANAGER });
     expect(await steps.variables(id)).toEqual({
       manager: MANAGER,
       clientName: 'Анна Петрова',
@@ -317,7 +317,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     });
     expect(refused.status).toBe(204);
 
-    const loss = await steps.only(id, 'recordLoss');
+    const loss = await steps.soleTask(id, 'recordLoss');
     expect(loss).toMatchObject({ name: 'Фиксация причины отказа', assignee: MANAGER });
     expectAt(loss.due, mskAfter(a, 0, '18:00'));
     expect((await steps.formVariables(loss.id)).lossReason.value).toBe(
@@ -327,7 +327,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     // the contract deadline passes: the cancelled stage reminds nobody
     await steps.runJobsAt(mskAfter(a, 2, '18:01'));
     await steps.expectNoNotification('deal-lost-contract');
-    await steps.only(id, 'recordLoss');
+    await steps.soleTask(id, 'recordLoss');
     expect(await steps.timers(id)).toEqual([]);
     await steps.complete(id, 'recordLoss', {});
 
@@ -353,11 +353,11 @@ describe('«Сделка» (deal-lifecycle)', () => {
     expect((await steps.timers(id)).map((x) => x.activityId)).toEqual(['prepaymentOverdue']);
 
     expect((await steps.correlate(CLIENT_REFUSAL, 'deal-lost-prepayment')).status).toBe(204);
-    const loss = await steps.only(id, 'recordLoss');
+    const loss = await steps.soleTask(id, 'recordLoss');
     await steps.expectRejected(id, loss.id, {}, ['lossReason']);
     // three working days pass: no prepayment reminder for a lost deal
     await steps.runJobsAt(mskAfter(a, 3, '10:01'));
-    expect((await steps.only(id, 'recordLoss')).id).toBe(loss.id);
+    expect((await steps.soleTask(id, 'recordLoss')).id).toBe(loss.id);
     expect(await steps.timers(id)).toEqual([]);
     await steps.complete(id, 'recordLoss', { lossReason: str('Нет бюджета до весны') }, MANAGER);
     const notice = await steps.notification('deal-lost-prepayment', 'notifyLoss');
@@ -373,18 +373,18 @@ describe('«Сделка» (deal-lifecycle)', () => {
     const id = await steps.startDeal('deal-change');
     await steps.signContract(id, terms);
     await steps.issueInvoice(id, 100_000);
-    const waiting = await steps.only(id, 'receivePrepayment');
+    const waiting = await steps.soleTask(id, 'receivePrepayment');
 
     // the client wants more: the manager re-agrees the terms while the deal stays where it is
     const changed = await steps.correlate(TERMS_CHANGE, 'deal-change', {
       changeRequest: str('Добавить пенал и удлинить столешницу'),
     });
     expect(changed.status).toBe(204);
-    const agree = await steps.only(id, 'agreeTermsChange', 'receivePrepayment');
+    const agree = await steps.soleTask(id, 'agreeTermsChange', 'receivePrepayment');
     expect(agree).toMatchObject({ name: 'Согласование изменения условий', assignee: MANAGER });
     expect(agree.description).toContain('Добавить пенал и удлинить столешницу');
     expectAt(agree.due, mskAfter(a, 1, '18:00'));
-    expect((await steps.only(id, 'receivePrepayment', 'agreeTermsChange')).id).toBe(waiting.id);
+    expect((await steps.soleTask(id, 'receivePrepayment', 'agreeTermsChange')).id).toBe(waiting.id);
     expect((await steps.timers(id)).map((x) => x.activityId)).toEqual(['prepaymentOverdue']);
     expect(await steps.formVariables(agree.id)).toMatchObject({
       orderAmount: { value: 250_000 },
@@ -404,13 +404,13 @@ describe('«Сделка» (deal-lifecycle)', () => {
       deliveryDate: str(newDelivery),
       supplementaryAgreement: str('ДС-1'),
     });
-    expect((await steps.only(id, 'receivePrepayment')).id).toBe(waiting.id);
+    expect((await steps.soleTask(id, 'receivePrepayment')).id).toBe(waiting.id);
     expect(await steps.api.path(id)).toContain('termsAgreed');
 
     // the deal goes on with the new terms
     await steps.receivePrepayment(id, 100_000);
     await steps.work('accounting.order', 'deal-change');
-    expectAt((await steps.only(id, 'fulfilOrder')).due, mskAfter(a, 15, '18:00'));
+    expectAt((await steps.soleTask(id, 'fulfilOrder')).due, mskAfter(a, 15, '18:00'));
     await steps.fulfilOrder(id);
     const shipped = await steps.notification('deal-change', 'notifyShipment');
     expect(shipped.text).toContain('Остаток оплаты: 220000 ₽');
@@ -419,7 +419,7 @@ describe('«Сделка» (deal-lifecycle)', () => {
     await steps.correlate(TERMS_CHANGE, 'deal-change', {
       changeRequest: str('Скидка 5% за задержку отгрузки'),
     });
-    await steps.only(id, 'agreeTermsChange', 'receiveFinalPayment');
+    await steps.soleTask(id, 'agreeTermsChange', 'receiveFinalPayment');
     await steps.complete(id, 'agreeTermsChange', {
       orderAmount: long(304_000),
       supplementaryAgreement: str('ДС-2'),
@@ -448,17 +448,17 @@ describe('«Сделка» (deal-lifecycle)', () => {
     const id = await steps.startDeal('deal-lost-shipping');
     await steps.throughPrepayment(id, termsFrom(a, 'production'));
     await steps.work('production.order', 'deal-lost-shipping');
-    await steps.only(id, 'fulfilOrder');
+    await steps.soleTask(id, 'fulfilOrder');
 
     await steps.correlate(TERMS_CHANGE, 'deal-lost-shipping', {
       changeRequest: str('Перенести отгрузку на месяц'),
     });
-    await steps.only(id, 'agreeTermsChange', 'fulfilOrder');
+    await steps.soleTask(id, 'agreeTermsChange', 'fulfilOrder');
     await steps.correlate(CLIENT_REFUSAL, 'deal-lost-shipping', {
       lossReason: str('Переезд отменился'),
     });
     // the refusal interrupts the stages; the change being agreed runs beside them until the end
-    await steps.only(id, 'recordLoss', 'agreeTermsChange');
+    await steps.soleTask(id, 'recordLoss', 'agreeTermsChange');
     await steps.complete(id, 'recordLoss', {});
     await steps.notification('deal-lost-shipping', 'notifyLoss');
 

@@ -27,7 +27,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       const friday = await s.toNextFriday(10);
       const id = await s.receive('call', { clientPhone: str('+7 495 123-45-67') });
       // to be taken within a working hour
-      const take = await s.only(id, 'takeLead');
+      const take = await s.soleTask(id, 'takeLead');
       expect(Date.parse(take.due ?? '') - friday.getTime()).toBeGreaterThanOrEqual(HOUR);
       expect(Date.parse(take.due ?? '') - friday.getTime()).toBeLessThan(HOUR + MINUTE);
       expect(await s.vars(id)).toEqual({
@@ -40,7 +40,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       // when boris answers it
       await s.take(id, 'boris');
       await s.notifications(id);
-      const qualify = await s.only(id, 'qualifyLead');
+      const qualify = await s.soleTask(id, 'qualifyLead');
       expect(qualify.assignee).toBe('boris');
       expect(qualify.due).toBe(at(moscowEvening(friday)).value); // by the end of the working day
       expect(await s.formVariables(qualify.id)).toMatchObject({
@@ -84,7 +84,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         clientIsOurs: true,
         leadStage: 'Клиент наш',
       });
-      expect((await s.only(id, 'fillKitchenDetails')).assignee).toBe('boris');
+      expect((await s.soleTask(id, 'fillKitchenDetails')).assignee).toBe('boris');
       expect(await s.api.path(id)).toEqual(
         expect.arrayContaining([
           'leadFromCall',
@@ -109,7 +109,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         ...QUALIFICATION,
       });
       await s.detailsFilled(id);
-      const offer = await s.only(id, 'sendCatalogAndOffer');
+      const offer = await s.soleTask(id, 'sendCatalogAndOffer');
       // due one working day later: Monday
       expect(Date.parse(offer.due ?? '') - friday.getTime()).toBeGreaterThanOrEqual(3 * DAY);
       expect(Date.parse(offer.due ?? '') - friday.getTime()).toBeLessThan(3 * DAY + MINUTE);
@@ -119,7 +119,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       await s.catalogSent(id);
 
       // then the system reports the missing e-mail and asks to fix it
-      const fix = await s.only(id, 'fixClientEmail');
+      const fix = await s.soleTask(id, 'fixClientEmail');
       expect(fix).toMatchObject({
         name: 'Исправить e-mail клиента',
         assignee: 'boris',
@@ -147,7 +147,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       await s.advanceTo(new Date(friday.getTime() + 4 * DAY + 9 * HOUR)); // Tuesday 18:00
       expect(await s.api.instanceTasks(id)).toEqual([]);
       await s.advanceTo(new Date(wednesday + MINUTE));
-      const followUp = await s.only(id, 'followUpCall');
+      const followUp = await s.soleTask(id, 'followUpCall');
       expect(followUp.assignee).toBe('boris');
     });
   });
@@ -194,7 +194,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         leadStage: 'Не обработан',
         leadTitle: 'Новый ЛИД с сайта: Пётр Орлов',
       });
-      await s.only(webForm, 'takeLead');
+      await s.soleTask(webForm, 'takeLead');
       // social network: name, profile and request
       expect(await s.vars(social)).toMatchObject({
         socialProfile: 'https://vk.com/maria.kitchen',
@@ -202,14 +202,14 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         leadStage: 'Не обработан',
         leadTitle: 'Новый ЛИД из соцсети: Мария',
       });
-      await s.only(social, 'takeLead');
+      await s.soleTask(social, 'takeLead');
       // manual: the employee who filled in the card is responsible at once, no SOS
       expect(await s.vars(manual)).toMatchObject({
         manager: 'olga',
         leadSource: 'manual',
         leadStage: 'Менеджер назначен',
       });
-      expect((await s.only(manual, 'qualifyLead')).assignee).toBe('olga');
+      expect((await s.soleTask(manual, 'qualifyLead')).assignee).toBe('olga');
       expect(await s.timers(manual, 'sosAlarm')).toEqual([]);
       const notified = await s.notifications();
       expect(notified.map((n) => n.processInstanceId).sort()).toEqual([webForm, social].sort());
@@ -244,7 +244,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         finalOfferResult: str('agreed'),
       });
       expect((await s.vars(id)).leadStage).toBe('Ура, согласие получено');
-      const nextContact = await s.only(id, 'setDealNextContact');
+      const nextContact = await s.soleTask(id, 'setDealNextContact');
       await s.refused(nextContact.id, {}, ['nextContactAt']);
       await s.api.completeOk(nextContact.id, {
         nextContactAt: at(new Date(s.clock.now().getTime() + 2 * DAY)),

@@ -45,7 +45,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         leadStage: 'Не обработан',
         leadTitle: 'Новый ЛИД из e-mail: Анна Смирнова',
       });
-      const take = await s.only(id, 'takeLead');
+      const take = await s.soleTask(id, 'takeLead');
       expect(take).toMatchObject({ name: 'Взять ЛИД в работу', assignee: null });
       expect(Date.parse(take.due ?? '')).toBeGreaterThan(s.clock.now().getTime());
       for (const candidateGroup of ['sales', 'sales-head']) {
@@ -86,7 +86,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         ]);
         expect(await s.timesRun(id, 'sosAlarm')).toBe(hour);
       }
-      expect(await s.only(id, 'takeLead')).toMatchObject({ id: take.id, assignee: null });
+      expect(await s.soleTask(id, 'takeLead')).toMatchObject({ id: take.id, assignee: null });
 
       // when anna takes it first, boris cannot take it any more
       expect((await s.claim(take.id, 'anna')).status).toBe(204);
@@ -98,7 +98,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
       // then she is responsible, the lead is «Менеджер назначен» and the alarm stops
       expect(await s.vars(id)).toMatchObject({ manager: 'anna', leadStage: 'Менеджер назначен' });
-      const qualify = await s.only(id, 'qualifyLead');
+      const qualify = await s.soleTask(id, 'qualifyLead');
       expect(qualify).toMatchObject({ name: 'Квалифицировать ЛИД', assignee: 'anna' });
       expect(await s.timers(id, 'sosAlarm')).toEqual([]);
       await s.advanceTo(new Date(s.clock.now().getTime() + 3 * HOUR));
@@ -123,7 +123,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         expect(message).not.toContain(`'${filled}'`);
       await s.api.completeOk(qualify.id, QUALIFICATION);
       expect(await s.vars(id)).toMatchObject({ leadStage: 'Клиент наш', budget: 350_000 });
-      expect((await s.only(id, 'fillKitchenDetails')).assignee).toBe('anna');
+      expect((await s.soleTask(id, 'fillKitchenDetails')).assignee).toBe('anna');
     });
 
     it('the ABC robot classes leads A, B and C, renames them and records the expected amount', async () => {
@@ -181,7 +181,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       for (const { name, budget, details, expected } of cases) {
         // given a qualified lead
         const id = await s.qualifiedLead({ clientName: str(name) }, { budget: long(budget) });
-        const fill = await s.only(id, 'fillKitchenDetails');
+        const fill = await s.soleTask(id, 'fillKitchenDetails');
         await s.refused(fill.id, {}, Object.keys(KITCHEN_DETAILS).filter(isRequiredDetail));
 
         // when the clarifying fields are filled
@@ -189,7 +189,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
         // then
         expect(await s.vars(id)).toMatchObject({ ...expected, leadStage: 'Клиент наш' });
-        const offer = await s.only(id, 'sendCatalogAndOffer');
+        const offer = await s.soleTask(id, 'sendCatalogAndOffer');
         expect(offer.assignee).toBe('anna');
         expect(Date.parse(offer.due ?? '')).toBeGreaterThan(s.clock.now().getTime());
         expect(offer.description).toContain('Чек-лист');
@@ -202,17 +202,17 @@ describe('process kitchen-lead «Обработка лида»', () => {
       delete withoutMaterial.backsplashMaterial;
 
       await s.complete(id, 'fillKitchenDetails', withoutMaterial);
-      await s.only(id, 'fillKitchenDetails');
+      await s.soleTask(id, 'fillKitchenDetails');
       expect(await s.vars(id)).not.toHaveProperty('abcClass');
 
       await s.complete(id, 'fillKitchenDetails', {
         backsplashMaterial: str('Керамогранит'),
         appliances: str(''),
       });
-      await s.only(id, 'fillKitchenDetails');
+      await s.soleTask(id, 'fillKitchenDetails');
 
       await s.complete(id, 'fillKitchenDetails', { appliances: str('Siemens: духовой шкаф') });
-      await s.only(id, 'sendCatalogAndOffer');
+      await s.soleTask(id, 'sendCatalogAndOffer');
       expect(await s.vars(id)).toMatchObject({ abcClass: 'B' });
       expect(await s.timesRun(id, 'fillKitchenDetails')).toBe(3);
     });
@@ -220,7 +220,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
     it('a lead that is not ours is closed as «Не успешный» with a reason', async () => {
       // given a lead the manager finds accidental
       const id = await s.qualifiedLead({}, { clientIsOurs: bool(false) });
-      const close = await s.only(id, 'recordLossReason');
+      const close = await s.soleTask(id, 'recordLossReason');
       expect(close.assignee).toBe('anna');
 
       // then the reason is required
@@ -250,7 +250,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
       // when the client has not decided yet
       await s.complete(id, 'followUpCall', { followUpResult: str('undecided') });
-      const postpone = await s.only(id, 'setNextContactDate');
+      const postpone = await s.soleTask(id, 'setNextContactDate');
       await s.refused(postpone.id, {}, ['nextContactAt', 'plannedMeasurementDate']);
       await s.refused(
         postpone.id,
@@ -283,7 +283,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
       // when the date comes, the follow-up is back
       await s.advanceTo(new Date(nextContactAt.getTime() + MINUTE));
-      await s.only(id, 'followUpCall');
+      await s.soleTask(id, 'followUpCall');
       expect(await s.timesRun(id, 'followUpCall')).toBe(2);
 
       // and when the client then refuses
@@ -304,7 +304,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       await s.complete(id, 'followUpCall', { followUpResult: str('measurement') });
 
       // then the booking form proposes 3 hours at the object's address
-      const book = await s.only(id, 'bookMeasurement');
+      const book = await s.soleTask(id, 'bookMeasurement');
       expect(book.assignee).toBe('anna');
       const form = await s.formVariables(book.id);
       expect(form).toMatchObject({
@@ -345,13 +345,13 @@ describe('process kitchen-lead «Обработка лида»', () => {
       await s.advanceTo(new Date(firstDate.getTime() - DAY - HOUR));
       expect(await s.api.instanceTasks(id)).toEqual([]);
       await s.advanceTo(new Date(firstDate.getTime() - DAY + MINUTE));
-      const confirm = await s.only(id, 'confirmMeasurement');
+      const confirm = await s.soleTask(id, 'confirmMeasurement');
       expect(confirm.assignee).toBe('anna');
       expect(Date.parse(confirm.due ?? '')).toBe(firstDate.getTime());
 
       // when the client asks for another date
       await s.api.completeOk(confirm.id, { measurementConfirmation: str('reschedule') });
-      const reschedule = await s.only(id, 'rescheduleMeasurement');
+      const reschedule = await s.soleTask(id, 'rescheduleMeasurement');
       await s.refused(reschedule.id, { measurementAt: str('') }, ['measurementAt']);
       const newDate = new Date(firstDate.getTime() + 2 * DAY);
       await s.api.completeOk(reschedule.id, { measurementAt: at(newDate) });
@@ -377,7 +377,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       expect(sms.text).toContain('Москва, ул. Лесная, д. 5, кв. 12');
       expect(sms.text).toContain('около 3 ч');
       expect(sms.text).toContain('+7 903 555-44-33');
-      const visit = await s.only(id, 'conductMeasurement');
+      const visit = await s.soleTask(id, 'conductMeasurement');
       expect(visit.assignee).toBe('sergey');
       expect(visit.description).toContain('Чек-лист замерщика');
 
@@ -385,7 +385,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       const [hourBefore] = await s.timers(id, 'hourBeforeArrival');
       expect(Date.parse(hourBefore.dueDate)).toBe(newDate.getTime() - HOUR);
       await s.advanceTo(new Date(newDate.getTime() - HOUR - MINUTE));
-      await s.only(id, 'conductMeasurement');
+      await s.soleTask(id, 'conductMeasurement');
       await s.advanceTo(new Date(newDate.getTime() - HOUR + MINUTE));
       const warn = await s.open(id, 'warnClientOfArrival');
       expect(warn.assignee).toBe('sergey');
@@ -401,7 +401,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       });
 
       // then the manager prepares the final offer
-      const offer = await s.only(id, 'finalOffer');
+      const offer = await s.soleTask(id, 'finalOffer');
       expect(offer.assignee).toBe('anna');
       expect((await s.vars(id)).projectAmount).toBe(395_000);
       const path = await s.api.path(id);
@@ -413,7 +413,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
     it('the final offer paused until the next-contact date, then refused with a reason: «Не успешный»', async () => {
       // given the final offer
       const id = await s.atFinalOffer();
-      const offer = await s.only(id, 'finalOffer');
+      const offer = await s.soleTask(id, 'finalOffer');
       await s.refused(offer.id, { finalOfferAmount: long(390_000) }, ['finalOfferResult']);
 
       // when the client asks for time to think
@@ -421,7 +421,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         finalOfferAmount: long(390_000),
         finalOfferResult: str('pause'),
       });
-      const pause = await s.only(id, 'setFinalOfferNextContact');
+      const pause = await s.soleTask(id, 'setFinalOfferNextContact');
       await s.refused(pause.id, {}, ['nextContactAt']);
       const nextContactAt = new Date(s.clock.now().getTime() + 7 * DAY);
       await s.api.completeOk(pause.id, { nextContactAt: at(nextContactAt) });

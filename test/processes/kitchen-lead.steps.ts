@@ -122,7 +122,10 @@ export class KitchenLeadSteps {
   }
 
   /** The instance's only open task, which must be `key`. */
-  async only(instanceId: string, key: string): Promise<TaskInfo & { description: string | null }> {
+  async soleTask(
+    instanceId: string,
+    key: string,
+  ): Promise<TaskInfo & { description: string | null }> {
     const [task] = await this.api.expectTasks(instanceId, [key]);
     return task as TaskInfo & { description: string | null };
   }
@@ -230,7 +233,7 @@ export class KitchenLeadSteps {
 
   /** «Не обработан» → «Менеджер назначен»: `manager` claims the lead and takes it. */
   async take(instanceId: string, manager = 'anna'): Promise<void> {
-    const task = await this.only(instanceId, 'takeLead');
+    const task = await this.soleTask(instanceId, 'takeLead');
     expect((await this.claim(task.id, manager)).status).toBe(204);
     await this.api.completeOk(task.id, { manager: str(manager) });
   }
@@ -253,7 +256,7 @@ export class KitchenLeadSteps {
   /** Fills the clarifying fields; the ABC robot runs and «Подготовить КП» waits. */
   async detailsFilled(id: string, details: Variables = {}): Promise<void> {
     await this.complete(id, 'fillKitchenDetails', { ...KITCHEN_DETAILS, ...details });
-    await this.only(id, 'sendCatalogAndOffer');
+    await this.soleTask(id, 'sendCatalogAndOffer');
   }
 
   /** Sends catalog and offer; with an e-mail on the card the lead is «Каталог и КП отправлены». */
@@ -268,13 +271,13 @@ export class KitchenLeadSteps {
   async followUpDue(id: string): Promise<void> {
     const [timer] = await this.timers(id, 'threeWorkingDaysPassed');
     await this.advanceTo(new Date(Date.parse(timer.dueDate) + MINUTE));
-    await this.only(id, 'followUpCall');
+    await this.soleTask(id, 'followUpCall');
   }
 
   /** Books a measurement at `measurementAt` with the form's defaults (3 hours, the object address). */
   async measurementBooked(id: string, measurementAt: Date, measurer = 'sergey'): Promise<void> {
     await this.complete(id, 'followUpCall', { followUpResult: str('measurement') });
-    const task = await this.only(id, 'bookMeasurement');
+    const task = await this.soleTask(id, 'bookMeasurement');
     const form = await this.formVariables(task.id);
     await this.api.completeOk(task.id, {
       objectAddress: form.objectAddress,
@@ -309,7 +312,7 @@ export class KitchenLeadSteps {
     const measurementAt = new Date(this.clock.now().getTime() + 3 * DAY);
     await this.measurementBooked(id, measurementAt);
     await this.measured(id, measurementAt);
-    await this.only(id, 'finalOffer');
+    await this.soleTask(id, 'finalOffer');
     return id;
   }
 }

@@ -68,7 +68,7 @@ export class ProcessSteps {
   readonly clock: Clock;
   private readonly executor: JobExecutor;
 
-  constructor(private readonly t: TestApp) {
+  constructor(protected readonly t: TestApp) {
     this.api = new ElementsRest(t.http);
     this.clock = t.app.get(Clock);
     this.executor = t.app.get(JobExecutor);
@@ -88,12 +88,17 @@ export class ProcessSteps {
     return target;
   }
 
+  /** Moves the clock `ms` forward and runs every job that became due. */
+  async advance(ms: number): Promise<void> {
+    this.clock.advance(ms);
+    await this.executor.runDueJobs();
+  }
+
   /** Moves the clock to `at` (forward only) and runs every job due by then. */
   async runJobsAt(at: Date): Promise<void> {
     const delta = at.getTime() - this.clock.now().getTime();
     if (delta < 0) throw new Error(`the clock is already past ${at.toISOString()}`);
-    this.clock.advance(delta);
-    await this.executor.runDueJobs();
+    await this.advance(delta);
   }
 
   async start(
@@ -109,9 +114,20 @@ export class ProcessSteps {
   }
 
   /** The instance's open tasks must be exactly `keys`; returns the one named first. */
-  async only(instanceId: string, ...keys: string[]): Promise<TaskRow> {
+  async soleTask(instanceId: string, ...keys: string[]): Promise<TaskRow> {
     const tasks = (await this.api.expectTasks(instanceId, keys)) as TaskRow[];
     return tasks.find((task) => task.taskDefinitionKey === keys[0]) as TaskRow;
+  }
+
+  /** The open task `key` of the instance (other tasks may be open too). */
+  async open(instanceId: string, key: string): Promise<TaskRow> {
+    const tasks = await this.tasks(instanceId);
+    const task = tasks.find((x) => x.taskDefinitionKey === key);
+    if (!task) {
+      const open = tasks.map((x) => x.taskDefinitionKey).join(', ');
+      throw new Error(`no open task ${key} in ${instanceId}; open: ${open}`);
+    }
+    return task;
   }
 
   /** Completes the open task `key` (its assignee asserted when given); returns the task. */
@@ -121,8 +137,7 @@ export class ProcessSteps {
     variables: Record<string, unknown>,
     assignee?: string,
   ): Promise<TaskRow> {
-    const task = (await this.tasks(instanceId)).find((x) => x.taskDefinitionKey === key);
-    if (!task) throw new Error(`no open task ${key} in ${instanceId}`);
+    const task = await this.open(instanceId, key);
     if (assignee !== undefined) expect(task.assignee).toBe(assignee);
     await this.api.completeOk(task.id, variables);
     return task;
@@ -182,7 +197,10 @@ export class ProcessSteps {
   /** The instance's timer jobs by activity id. */
   async timers(instanceId: string): Promise<{ activityId: string; dueDate: string }[]> {
     return (
-      await request(this.t.http).get('/engine-rest/job').query({ processInstanceId: instanceId })
+      await request(this.t.http)
+        .get('/engine-rest/job')
+        .query({ processInstanceId: instanceId })
+        .expect(200)
     ).body;
   }
 

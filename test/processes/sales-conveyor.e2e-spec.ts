@@ -46,7 +46,7 @@ describe('«Конвейер продаж» (sales-conveyor)', () => {
     const id = await steps.startConveyor(key);
 
     // Менеджер 1 звонит холодному клиенту, вносит данные и роль клиента
-    const coldCall = await steps.only(id, 'coldCall');
+    const coldCall = await steps.soleTask(id, 'coldCall');
     expect(coldCall).toMatchObject({
       name: 'Звонок холодному клиенту',
       assignee: COLD_CALL_MANAGER,
@@ -70,7 +70,7 @@ describe('«Конвейер продаж» (sales-conveyor)', () => {
     await steps.complete(id, 'coldCall', coldCallForm('interested'), COLD_CALL_MANAGER);
 
     // … и планирует работу менеджеру № 2: исполнитель, сроки
-    const planning = await steps.only(id, 'planNextWork');
+    const planning = await steps.soleTask(id, 'planNextWork');
     expect(planning.assignee).toBe(COLD_CALL_MANAGER);
     expectAt(planning.due, mskAfter(a, 0, '18:00'));
     const meeting: WorkPlan = {
@@ -127,7 +127,7 @@ describe('«Конвейер продаж» (sales-conveyor)', () => {
       'stageOutcome',
     ]);
     await steps.finishStage(id, 'sidorov', 'Презентация проведена, выбирают фасады', 'next');
-    const secondPlanning = await steps.only(id, 'planNextWork');
+    const secondPlanning = await steps.soleTask(id, 'planNextWork');
     expect(secondPlanning.assignee).toBe('sidorov');
     const form = await steps.formVariables(secondPlanning.id);
     expect(form.workExecutor.value).toBeNull();
@@ -169,7 +169,7 @@ describe('«Конвейер продаж» (sales-conveyor)', () => {
       subject: 'Внимание: новая работа по клиенту ООО «Кухни Плюс»',
       text: `Сервисное обслуживание: контроль монтажа. Плановая дата начала: ${service.start.toISOString()}, срок: ${service.due.toISOString()}.`,
     });
-    const serviceWork = await steps.only(id, 'doWork');
+    const serviceWork = await steps.soleTask(id, 'doWork');
     expect(serviceWork.assignee).toBe('kuznetsova');
     expect(serviceWork.description).toContain('(этап 4)');
     expect(await steps.candidateGroups(serviceWork.id)).toEqual(['service']);
@@ -225,7 +225,7 @@ describe('«Конвейер продаж» (sales-conveyor)', () => {
       workDue: str(`${tuesday} 15:00`),
     });
     await steps.notification('conveyor-pattern', 'notifyNewWork');
-    const work = await steps.only(id, 'doWork');
+    const work = await steps.soleTask(id, 'doWork');
     // form dates carry no zone and are read as UTC: 07:00 UTC is 10:00 in Moscow
     expectAt(work.followUp, mskAfter(a, 1, '10:00'));
     expectAt(work.due, new Date(mskAfter(a, 1, '10:00').getTime() + 8 * HOUR));

@@ -51,7 +51,7 @@ export class ConveyorSteps extends ProcessSteps {
     await this.complete(instanceId, 'planNextWork', planForm(plan), planner);
     const notice = await this.notification(businessKey, 'notifyNewWork');
     expect(notice).toMatchObject({ channel: 'in-app', to: plan.executor });
-    return this.only(instanceId, 'doWork');
+    return this.soleTask(instanceId, 'doWork');
   }
 
   async finishStage(
