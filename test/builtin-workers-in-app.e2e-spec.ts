@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
 import { BuiltInWorkers } from '../src/workers/builtin-workers.service.js';
+import { str } from './elements/elements-rest.js';
+import { expectMovedOn, startBuiltInWorkersApp } from './support/builtin-workers-app.js';
 import { EngineRest } from './support/engine-rest.js';
-import { basicAuth, startTestApp, type TestApp } from './support/test-app.js';
+import { basicAuth, type TestApp } from './support/test-app.js';
 import { hashPassword } from '../src/identity/password-hasher.js';
 
-const str = (value: string) => ({ value, type: 'String' });
 const PASSWORD = 'employee-password';
 
 /** In-app notifications through the built-in worker, and /api/notifications where users read them. */
@@ -16,17 +16,7 @@ describe('built-in worker conveyor.notification: in-app', () => {
   let api: EngineRest;
   let workers: BuiltInWorkers;
   beforeAll(async () => {
-    t = await startTestApp({
-      CONVEYOR_BUILTIN_WORKERS: 'true',
-      CONVEYOR_BUILTIN_WORKERS_POLL_MS: '600000',
-    });
-    api = new EngineRest(t.http);
-    workers = t.app.get(BuiltInWorkers);
-    const xml = readFileSync(
-      new URL('./fixtures/bpmn/builtin-workers.in-app.bpmn', import.meta.url),
-      'utf8',
-    );
-    await api.deployOk(xml, 'builtin-workers.in-app.bpmn');
+    ({ t, api, workers } = await startBuiltInWorkersApp(['in-app']));
     const db = t.app.get(DataSource);
     await db.query(
       `INSERT INTO identity_user (id, first_name, password_hash) VALUES ('ivanov', 'Иван', $1), ('petrov', 'Пётр', $1), ('sidorov', 'Сидор', $1)`,
@@ -38,15 +28,6 @@ describe('built-in worker conveyor.notification: in-app', () => {
     );
   });
   afterAll(() => t.close());
-
-  const expectMovedOn = async (instanceId: string, nextTask: string) => {
-    const external = await request(t.http)
-      .get('/engine-rest/external-task')
-      .query({ processInstanceId: instanceId })
-      .expect(200);
-    expect(external.body).toEqual([]);
-    expect(await api.tasks({ processInstanceId: instanceId })).toMatchObject([{ name: nextTask }]);
-  };
 
   const notifications = async (query: Record<string, string>) =>
     (await request(t.http).get('/api/notifications').query(query).expect(200)).body as {
@@ -75,7 +56,7 @@ describe('built-in worker conveyor.notification: in-app', () => {
     await workers.runOnce();
 
     // then
-    await expectMovedOn(instance.id, 'Позвонить клиенту');
+    await expectMovedOn(t, instance.id, 'Позвонить клиенту');
     const [forManager] = await notifications({ userId: 'ivanov' });
     expect(forManager).toMatchObject({
       title: 'Новый лид: ООО Ромашка',
@@ -169,7 +150,7 @@ describe('built-in worker conveyor.notification: in-app', () => {
     await workers.runOnce();
 
     // then the process moved on; the group got its notification, the unknown user's is retried
-    await expectMovedOn(instance.id, 'Позвонить клиенту');
+    await expectMovedOn(t, instance.id, 'Позвонить клиенту');
     const log = await request(t.http)
       .get('/api/notification-log')
       .query({ processInstanceId: instance.id, channel: 'in-app' })

@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { Clock } from '../src/common/clock.js';
 import { ExternalTaskWorkerService } from '../src/jobs/external-task-worker.service.js';
 import { BuiltInWorkers } from '../src/workers/builtin-workers.service.js';
 import { NotificationTaskWorker } from '../src/workers/notification-task.worker.js';
+import { str } from './elements/elements-rest.js';
+import { expectMovedOn, startBuiltInWorkersApp } from './support/builtin-workers-app.js';
 import { EngineRest } from './support/engine-rest.js';
 import { TestSmsGateway, TestSmtpServer } from './support/notification-receivers.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import type { TestApp } from './support/test-app.js';
 
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/bpmn/builtin-workers.${name}.bpmn`, import.meta.url), 'utf8');
-const str = (value: string) => ({ value, type: 'String' });
 const MINUTE = 60_000;
 
 interface LogEntry {
@@ -35,20 +33,13 @@ describe('built-in worker conveyor.notification', () => {
   beforeAll(async () => {
     smtp = await new TestSmtpServer().start();
     sms = await new TestSmsGateway().start();
-    t = await startTestApp({
-      CONVEYOR_BUILTIN_WORKERS: 'true',
-      CONVEYOR_BUILTIN_WORKERS_POLL_MS: '600000',
+    ({ t, api, workers } = await startBuiltInWorkersApp(['email', 'sms', 'bad-channel'], {
       CONVEYOR_SMTP_URL: smtp.url,
       CONVEYOR_MAIL_FROM: 'Conveyor <robot@conveyor.test>',
       CONVEYOR_SMS_GATEWAY_URL: sms.url,
       CONVEYOR_SMS_GATEWAY_TOKEN: 'sms-secret',
-    });
-    api = new EngineRest(t.http);
-    workers = t.app.get(BuiltInWorkers);
+    }));
     clock = t.app.get(Clock);
-    for (const name of ['email', 'sms', 'bad-channel']) {
-      await api.deployOk(fixture(name), `builtin-workers.${name}.bpmn`);
-    }
   });
   afterAll(async () => {
     await t.close();
@@ -74,16 +65,6 @@ describe('built-in worker conveyor.notification', () => {
       variables: { clientPhone: str(clientPhone), clientName: str('Анна') },
     });
 
-  /** The process moved on: the notification task is done and the next user task waits. */
-  const expectMovedOn = async (instanceId: string, nextTask: string) => {
-    const external = await request(t.http)
-      .get('/engine-rest/external-task')
-      .query({ processInstanceId: instanceId })
-      .expect(200);
-    expect(external.body).toEqual([]);
-    expect(await api.tasks({ processInstanceId: instanceId })).toMatchObject([{ name: nextTask }]);
-  };
-
   it('sends an e-mail with a Message-ID derived from the outbox row, after the process moved on', async () => {
     // given
     const instance = await startEmail('E-1');
@@ -92,7 +73,7 @@ describe('built-in worker conveyor.notification', () => {
     await workers.runOnce();
 
     // then
-    await expectMovedOn(instance.id, 'Schedule the measurement');
+    await expectMovedOn(t, instance.id, 'Schedule the measurement');
     const [entry] = await log(instance.id);
     expect(entry).toMatchObject({ channel: 'email', status: 'sent', attempts: 1, lastError: null });
     expect(entry.sentAt).not.toBeNull();
@@ -112,7 +93,7 @@ describe('built-in worker conveyor.notification', () => {
     await workers.runOnce();
 
     // then
-    await expectMovedOn(instance.id, 'Провести замер');
+    await expectMovedOn(t, instance.id, 'Провести замер');
     const [entry] = await log(instance.id);
     expect(entry).toMatchObject({ channel: 'sms', status: 'sent', attempts: 1 });
     const [received] = sms.sentTo('+7 900 111-11-11');
@@ -133,7 +114,7 @@ describe('built-in worker conveyor.notification', () => {
     await workers.runOnce();
 
     // then the process moved on, and the notification waits for its next attempt
-    await expectMovedOn(instance.id, 'Провести замер');
+    await expectMovedOn(t, instance.id, 'Провести замер');
     let [entry] = await log(instance.id);
     expect(entry).toMatchObject({ status: 'pending', attempts: 1 });
     expect(entry.lastError).toContain('SMS gateway not reachable');
@@ -182,7 +163,7 @@ describe('built-in worker conveyor.notification', () => {
       .query({ status: 'failed' })
       .expect(200);
     expect(count.body).toEqual({ count: 1 });
-    await expectMovedOn(instance.id, 'Провести замер');
+    await expectMovedOn(t, instance.id, 'Провести замер');
   });
 
   it('sends once when the worker stopped between the outbox insert and the completion', async () => {
@@ -201,7 +182,7 @@ describe('built-in worker conveyor.notification', () => {
     await workers.runOnce();
 
     // then
-    await expectMovedOn(instance.id, 'Schedule the measurement');
+    await expectMovedOn(t, instance.id, 'Schedule the measurement');
     const entries = await log(instance.id);
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ externalTaskId: task.id, status: 'sent', attempts: 1 });

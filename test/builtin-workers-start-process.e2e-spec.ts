@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { Clock } from '../src/common/clock.js';
 import { ExternalTaskWorkerService } from '../src/jobs/external-task-worker.service.js';
 import { BuiltInWorkers } from '../src/workers/builtin-workers.service.js';
 import { StartProcessWorker } from '../src/workers/start-process.worker.js';
+import { str } from './elements/elements-rest.js';
+import { builtInWorkersFixture, startBuiltInWorkersApp } from './support/builtin-workers-app.js';
 import { EngineRest } from './support/engine-rest.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
-
-const fixture = (name: string) =>
-  readFileSync(new URL(`./fixtures/bpmn/builtin-workers.${name}.bpmn`, import.meta.url), 'utf8');
-const str = (value: string) => ({ value, type: 'String' });
+import type { TestApp } from './support/test-app.js';
 
 interface Instance {
   id: string;
@@ -23,14 +20,7 @@ describe('built-in worker conveyor.start-process', () => {
   let api: EngineRest;
   let workers: BuiltInWorkers;
   beforeAll(async () => {
-    t = await startTestApp({
-      CONVEYOR_BUILTIN_WORKERS: 'true',
-      CONVEYOR_BUILTIN_WORKERS_POLL_MS: '600000',
-    });
-    api = new EngineRest(t.http);
-    workers = t.app.get(BuiltInWorkers);
-    await api.deployOk(fixture('started-deal'), 'builtin-workers.started-deal.bpmn');
-    await api.deployOk(fixture('start-process'), 'builtin-workers.start-process.bpmn');
+    ({ t, api, workers } = await startBuiltInWorkersApp(['started-deal', 'start-process']));
   });
   afterAll(() => t.close());
 
@@ -163,7 +153,7 @@ describe('built-in worker conveyor.start-process', () => {
   it('starts the latest version after a new one was deployed', async () => {
     // given
     await api.deployOk(
-      fixture('started-deal').replace('Позвонить', 'Перезвонить'),
+      builtInWorkersFixture('started-deal').replace('Позвонить', 'Перезвонить'),
       'builtin-workers.started-deal.bpmn',
     );
     await startLead('105');
