@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { StoredVariable } from '../common/variables/index.js';
 import type { ActivityEvent } from '../engine/engine-session.js';
 import type { TaskRow } from '../tasks/task.repository.js';
+import { camundaType, foldActivityEvents } from './activity-events.js';
 
 export interface InstanceHistoryStart {
   id: string;
@@ -15,6 +16,8 @@ export interface InstanceHistoryStart {
   startTime: Date;
   startUserId: string | null;
   superInstanceId: string | null;
+  /** The start event the engine started at. */
+  startActivityId: string | null;
 }
 
 export interface OperationLogEntry {
@@ -36,8 +39,8 @@ export class HistoryRepository {
   async startInstance(tx: EntityManager, h: InstanceHistoryStart): Promise<void> {
     await tx.query(
       `INSERT INTO history_process_instance (id, business_key, definition_id, definition_key, definition_name,
-         definition_version, start_time, state, start_user_id, super_instance_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $9)`,
+         definition_version, start_time, state, start_user_id, super_instance_id, start_activity_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE', $8, $9, $10)`,
       [
         h.id,
         h.businessKey,
@@ -48,6 +51,7 @@ export class HistoryRepository {
         h.startTime,
         h.startUserId,
         h.superInstanceId,
+        h.startActivityId,
       ],
     );
   }
@@ -71,68 +75,66 @@ export class HistoryRepository {
     );
   }
 
-  async setStartActivity(tx: EntityManager, id: string, activityId: string): Promise<void> {
-    await tx.query(
-      `UPDATE history_process_instance SET start_activity_id = $2 WHERE id = $1 AND start_activity_id IS NULL`,
-      [id, activityId],
-    );
-  }
-
-  /** Applies the engine's activity events: a row per started activity, closed when it ends or is left. */
+  /**
+   * Applies a unit of work's activity events (see foldActivityEvents): earlier rows closed in one
+   * UPDATE, the new rows (closed already when they ended within the unit) in one INSERT, in event order.
+   * Returns the executions whose rows it closed.
+   */
   async recordActivities(
     tx: EntityManager,
     instance: { id: string; definitionId: string; definitionKey: string },
     events: ActivityEvent[],
-  ): Promise<void> {
-    for (const e of events) {
-      if (e.event === 'start') {
-        await tx.query(
-          `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
-             activity_name, activity_type, execution_id, start_time)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            randomUUID(),
-            instance.id,
-            instance.definitionId,
-            instance.definitionKey,
-            e.activityId,
-            e.activityName,
-            camundaType(e.activityType),
-            e.executionId,
-            e.at,
-          ],
-        );
-      } else {
-        // TypeORM answers an UPDATE with [rows, affected count].
-        const [, closed] = await tx.query<[unknown[], number]>(
-          `UPDATE history_activity_instance SET end_time = $3, canceled = $4,
-             duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint
-           WHERE instance_id = $1 AND execution_id = $2 AND end_time IS NULL`,
-          [instance.id, e.executionId, e.at, e.event === 'leave'],
-        );
-        // An element whose start was not recorded (a boundary event that fired) ends as a row of its own.
-        if (closed === 0 && e.event === 'end') {
-          await tx.query(
-            `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
-               activity_name, activity_type, execution_id, start_time, end_time, duration_ms)
-             SELECT $1, $2::varchar, $3, $4, $5, $6, $7, $8::varchar, $9::timestamptz, $9::timestamptz, 0
-              WHERE NOT EXISTS (SELECT 1 FROM history_activity_instance
-                                 WHERE instance_id = $2::varchar AND execution_id = $8::varchar)`,
-            [
-              randomUUID(),
-              instance.id,
-              instance.definitionId,
-              instance.definitionKey,
-              e.activityId,
-              e.activityName,
-              camundaType(e.activityType),
-              e.executionId,
-              e.at,
-            ],
-          );
-        }
-      }
+  ): Promise<Set<string>> {
+    const { closings, rows } = foldActivityEvents(events);
+    const closed = new Set<string>();
+    if (closings.length > 0) {
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [returned] = await tx.query<[{ execution_id: string }[], number]>(
+        `UPDATE history_activity_instance h SET end_time = v.end_time, canceled = v.canceled,
+           duration_ms = (extract(epoch FROM v.end_time - h.start_time) * 1000)::bigint
+         FROM unnest($2::varchar[], $3::timestamptz[], $4::boolean[]) AS v(execution_id, end_time, canceled)
+         WHERE h.instance_id = $1 AND h.execution_id = v.execution_id AND h.end_time IS NULL
+         RETURNING h.execution_id`,
+        [
+          instance.id,
+          closings.map((c) => c.executionId),
+          closings.map((c) => c.endTime),
+          closings.map((c) => c.canceled),
+        ],
+      );
+      returned.forEach((row) => closed.add(row.execution_id));
     }
+    const inserted = rows.filter((row) => !(row.fallback && closed.has(row.executionId)));
+    inserted.forEach((row) => row.endTime && closed.add(row.executionId));
+    if (inserted.length === 0) return closed;
+    await tx.query(
+      `INSERT INTO history_activity_instance (id, instance_id, definition_id, definition_key, activity_id,
+         activity_name, activity_type, execution_id, start_time, end_time, duration_ms, canceled)
+       SELECT v.id, $1::varchar, $2::varchar, $3::varchar, v.activity_id, v.activity_name, v.activity_type, v.execution_id,
+              v.start_time, v.end_time, (extract(epoch FROM v.end_time - v.start_time) * 1000)::bigint, v.canceled
+         FROM unnest($4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[],
+                     $9::timestamptz[], $10::timestamptz[], $11::boolean[], $12::boolean[])
+              WITH ORDINALITY AS v(id, activity_id, activity_name, activity_type, execution_id,
+                                   start_time, end_time, canceled, fallback, n)
+        WHERE NOT (v.fallback AND EXISTS (SELECT 1 FROM history_activity_instance e
+                                           WHERE e.instance_id = $1::varchar AND e.execution_id = v.execution_id))
+        ORDER BY v.n`,
+      [
+        instance.id,
+        instance.definitionId,
+        instance.definitionKey,
+        inserted.map(() => randomUUID()),
+        inserted.map((row) => row.activityId),
+        inserted.map((row) => row.activityName),
+        inserted.map((row) => row.activityType),
+        inserted.map((row) => row.executionId),
+        inserted.map((row) => row.startTime),
+        inserted.map((row) => row.endTime),
+        inserted.map((row) => row.canceled),
+        inserted.map((row) => row.fallback),
+      ],
+    );
+    return closed;
   }
 
   /** Closes every activity still open (instance cancelled or terminated). */
@@ -188,12 +190,15 @@ export class HistoryRepository {
     );
   }
 
-  /** An end event that ended its process (a terminate end event) gets no end notice from the engine. */
-  async completeOpenEndEvents(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
+  /**
+   * The process ended: an end event still open ended it (a terminate end event gets no end notice
+   * from the engine), everything else still open was cancelled by it.
+   */
+  async closeOpenActivities(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
     await tx.query(
-      `UPDATE history_activity_instance SET end_time = $2, canceled = false,
+      `UPDATE history_activity_instance SET end_time = $2, canceled = activity_type <> 'endEvent',
          duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
-       WHERE instance_id = $1 AND end_time IS NULL AND activity_type = 'endEvent'`,
+       WHERE instance_id = $1 AND end_time IS NULL`,
       [instanceId, at],
     );
   }
@@ -280,22 +285,28 @@ export class HistoryRepository {
     removed: string[],
     at: Date,
   ): Promise<void> {
-    for (const [name, v] of changed) {
+    if (changed.size > 0) {
+      const rows = [...changed];
       await tx.query(
-        `INSERT INTO history_variable (id, instance_id, definition_key, task_id, name, type, value, value_info, state, created, updated)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'CREATED', $9, $9)
+        `INSERT INTO history_variable (id, instance_id, definition_key, task_id, name, type, value, value_info,
+           state, created, updated)
+         SELECT v.id, $1::varchar, $2::varchar, $3::varchar, v.name, v.type, v.value::jsonb,
+                v.value_info::jsonb, 'CREATED', $4::timestamptz, $4::timestamptz
+           FROM unnest($5::varchar[], $6::varchar[], $7::varchar[], $8::text[], $9::text[])
+                AS v(id, name, type, value, value_info)
          ON CONFLICT (instance_id, coalesce(task_id, ''), name) DO UPDATE SET
-           type = EXCLUDED.type, value = EXCLUDED.value, value_info = EXCLUDED.value_info, state = 'CREATED', updated = EXCLUDED.updated`,
+           type = EXCLUDED.type, value = EXCLUDED.value, value_info = EXCLUDED.value_info, state = 'CREATED',
+           updated = EXCLUDED.updated`,
         [
-          randomUUID(),
           instance.id,
           instance.definitionKey,
           taskId,
-          name,
-          v.type,
-          JSON.stringify(v.value ?? null),
-          v.valueInfo ? JSON.stringify(v.valueInfo) : null,
           at,
+          rows.map(() => randomUUID()),
+          rows.map(([name]) => name),
+          rows.map(([, v]) => v.type),
+          rows.map(([, v]) => JSON.stringify(v.value ?? null)),
+          rows.map(([, v]) => (v.valueInfo ? JSON.stringify(v.valueInfo) : null)),
         ],
       );
     }
@@ -340,13 +351,6 @@ export class HistoryRepository {
       );
     }
   }
-}
-
-/** Camunda's activityType names: `userTask`, `startEvent`, … */
-function camundaType(bpmnType: string): string {
-  if (!bpmnType.startsWith('bpmn:')) return bpmnType;
-  const name = bpmnType.replace(/^bpmn:/, '');
-  return name.charAt(0).toLowerCase() + name.slice(1);
 }
 
 function categoryOf(entityType: string): string {

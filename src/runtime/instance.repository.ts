@@ -4,6 +4,7 @@ import { instanceVisibility } from '../auth/visibility.js';
 import type { CallerInfo } from '../common/caller.decorator.js';
 import type { Page } from '../common/query/paging.dto.js';
 import type { EngineState } from '../engine/engine-session.js';
+import type { RuntimeTable } from './runtime-projection.js';
 import { variableFilterSql, type VariableFilter } from './variable-filter.js';
 
 export interface InstanceRow {
@@ -13,6 +14,8 @@ export interface InstanceRow {
   business_key: string | null;
   state: string;
   engine_state: EngineState | null;
+  /** Where its runtime rows are (see RuntimeProjection); null: not recorded, anywhere. */
+  runtime_tables: RuntimeTable[] | null;
   super_instance_id: string | null;
   super_execution_id: string | null;
   start_user_id: string | null;
@@ -60,7 +63,7 @@ export class InstanceRepository {
 
   async insert(
     tx: EntityManager,
-    row: Omit<InstanceRow, 'revision' | 'engine_state'>,
+    row: Omit<InstanceRow, 'revision' | 'engine_state' | 'runtime_tables'>,
   ): Promise<void> {
     await tx.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, business_key, state, super_instance_id,
@@ -81,10 +84,16 @@ export class InstanceRepository {
     );
   }
 
-  async saveState(tx: EntityManager, id: string, state: EngineState): Promise<void> {
+  async saveState(
+    tx: EntityManager,
+    id: string,
+    state: EngineState,
+    runtimeTables: RuntimeTable[],
+  ): Promise<void> {
     await tx.query(
-      `UPDATE process_instance SET engine_state = $2, revision = revision + 1 WHERE id = $1`,
-      [id, JSON.stringify(state)],
+      `UPDATE process_instance SET engine_state = $2, runtime_tables = $3, revision = revision + 1
+       WHERE id = $1`,
+      [id, JSON.stringify(state), runtimeTables],
     );
   }
 

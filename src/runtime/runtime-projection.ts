@@ -23,6 +23,35 @@ export interface ProjectionContext {
   now: Date;
   /** Tasks this unit of work completed (their history ends as completed, not deleted). */
   completedTaskIds: Set<string>;
+  /** The runtime tables the instance's last projection wrote rows to: the others are not read. */
+  tablesBefore: ReadonlySet<RuntimeTable>;
+  /** Executions whose history rows this unit of work closed already (from the engine's events). */
+  closedExecutions: ReadonlySet<string>;
+}
+
+/** The tables an instance's runtime rows live in, one row per wait. */
+export type RuntimeTable = 'task' | 'job' | 'event_subscription' | 'external_task';
+
+/** Instances saved before process_instance.runtime_tables existed may have rows anywhere. */
+export const ALL_RUNTIME_TABLES: ReadonlySet<RuntimeTable> = new Set<RuntimeTable>([
+  'task',
+  'job',
+  'event_subscription',
+  'external_task',
+]);
+
+/**
+ * The tables a projection of these waits writes to. Only the projection writes an instance's runtime
+ * rows, so the next unit of work reads just these tables: most touch one or two of the four.
+ */
+export function runtimeTablesOf(waits: Wait[], timers: RecordedTimer[]): RuntimeTable[] {
+  const kinds = new Set(waits.map((w) => w.kind));
+  const tables: RuntimeTable[] = [];
+  if (kinds.has('userTask')) tables.push('task');
+  if (timers.length > 0 || kinds.has('async')) tables.push('job');
+  if (kinds.has('message') || kinds.has('signal')) tables.push('event_subscription');
+  if (kinds.has('externalTask')) tables.push('external_task');
+  return tables;
 }
 
 /** What changed in the runtime rows, for callers that react (e.g. the job executor waking up). */
@@ -59,7 +88,9 @@ export class RuntimeProjection {
       waits.filter((w) => w.kind === 'userTask'),
     );
     // One read of the instance's jobs serves both kinds.
-    const jobs = await this.jobs.byInstance(ctx.tx, ctx.instance.id);
+    const jobs = ctx.tablesBefore.has('job')
+      ? await this.jobs.byInstance(ctx.tx, ctx.instance.id)
+      : [];
     const dueTimers =
       (await this.syncTimers(
         ctx,
@@ -88,21 +119,26 @@ export class RuntimeProjection {
 
   /** The instance ended: close the history of whatever was still open. Runtime rows go with the instance row. */
   async closeAll(ctx: ProjectionContext): Promise<void> {
+    if (!ctx.tablesBefore.has('task')) return;
     for (const task of await this.tasks.byInstance(ctx.tx, ctx.instance.id)) {
       const completed = ctx.completedTaskIds.has(task.id);
       await this.history.endTask(ctx.tx, task.id, ctx.now, completed ? 'completed' : 'deleted');
-      await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
+      if (!ctx.closedExecutions.has(task.execution_id))
+        await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
     }
   }
 
   private async syncTasks(ctx: ProjectionContext, waits: Wait[]): Promise<TaskRow[]> {
-    const existing = await this.tasks.byInstance(ctx.tx, ctx.instance.id);
+    const existing = ctx.tablesBefore.has('task')
+      ? await this.tasks.byInstance(ctx.tx, ctx.instance.id)
+      : [];
     const waiting = new Set(waits.map((w) => w.executionId));
     const gone = existing.filter((task) => !waiting.has(task.execution_id));
     for (const task of gone) {
       const completed = ctx.completedTaskIds.has(task.id);
       await this.history.endTask(ctx.tx, task.id, ctx.now, completed ? 'completed' : 'deleted');
-      await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
+      if (!ctx.closedExecutions.has(task.execution_id))
+        await this.history.endActivityOfTask(ctx.tx, task, ctx.now, !completed);
     }
     await this.tasks.delete(
       ctx.tx,
@@ -110,6 +146,7 @@ export class RuntimeProjection {
     );
     await this.variables.deleteLocals(
       ctx.tx,
+      ctx.instance.id,
       gone.map((task) => task.id),
     );
 
@@ -232,7 +269,9 @@ export class RuntimeProjection {
   }
 
   private async syncSubscriptions(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
-    const existing = await this.subscriptions.byInstance(ctx.tx, ctx.instance.id);
+    const existing = ctx.tablesBefore.has('event_subscription')
+      ? await this.subscriptions.byInstance(ctx.tx, ctx.instance.id)
+      : [];
     const waiting = new Set(waits.map((w) => w.executionId));
     await this.subscriptions.delete(
       ctx.tx,
@@ -256,11 +295,13 @@ export class RuntimeProjection {
   }
 
   private async syncExternalTasks(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
-    const existing = await this.externalTasks.byInstance(ctx.tx, ctx.instance.id);
+    const existing = ctx.tablesBefore.has('external_task')
+      ? await this.externalTasks.byInstance(ctx.tx, ctx.instance.id)
+      : [];
     const waiting = new Set(waits.map((w) => w.executionId));
     const gone = existing.filter((t) => !waiting.has(t.execution_id)).map((t) => t.id);
     await this.externalTasks.delete(ctx.tx, gone);
-    await this.variables.deleteLocals(ctx.tx, gone);
+    await this.variables.deleteLocals(ctx.tx, ctx.instance.id, gone);
     const known = new Set(existing.map((t) => t.execution_id));
     for (const wait of waits.filter((w) => !known.has(w.executionId))) {
       const external = wait.api.content.camunda?.external;

@@ -12,7 +12,13 @@ import { EngineEnvironmentProvider } from '../engine/engine-environment.provider
 import { HistoryRepository } from '../history/history.repository.js';
 import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { InstanceRepository, type InstanceRow } from './instance.repository.js';
-import { RuntimeProjection, type ProjectionResult } from './runtime-projection.js';
+import {
+  ALL_RUNTIME_TABLES,
+  RuntimeProjection,
+  runtimeTablesOf,
+  type ProjectionResult,
+  type RuntimeTable,
+} from './runtime-projection.js';
 import { diffVariables } from './variable-diff.js';
 import { VariableRepository } from './variable.repository.js';
 
@@ -37,6 +43,15 @@ export interface StartRequest {
   superExecutionId?: string | null;
   /** A message or timer start event that starts this instance: it is triggered right after the start. */
   startEventId?: string;
+}
+
+/** What a command did, for finish(): variables before and declared, tasks completed, its result. */
+interface CommandOutcome<T> {
+  before: Map<string, StoredVariable>;
+  declared: Map<string, StoredVariable>;
+  completedTaskIds: Set<string>;
+  value: T;
+  now: Date;
 }
 
 export interface UnitOfWorkResult<T> {
@@ -81,6 +96,7 @@ export class UnitOfWork {
         business_key: request.businessKey,
         state: 'ACTIVE',
         engine_state: null,
+        runtime_tables: null,
         super_instance_id: request.superInstanceId ?? null,
         super_execution_id: request.superExecutionId ?? null,
         start_user_id: request.startUserId,
@@ -89,6 +105,14 @@ export class UnitOfWork {
         tenant_id: definition.tenantId,
       };
       await this.instances.insert(tx, instance);
+      const session = await EngineSession.start(
+        request.definition.source,
+        this.environment.get(),
+        instance.id,
+        toEngineVariables(request.variables),
+        request.startEventId,
+      );
+      if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
       await this.history.startInstance(tx, {
         id: instance.id,
         businessKey: instance.business_key,
@@ -99,16 +123,15 @@ export class UnitOfWork {
         startTime: now,
         startUserId: request.startUserId,
         superInstanceId: instance.super_instance_id,
+        startActivityId: session.events.find((e) => e.event === 'start')?.activityId ?? null,
       });
-      const session = await EngineSession.start(
-        request.definition.source,
-        this.environment.get(),
-        instance.id,
-        toEngineVariables(request.variables),
-        request.startEventId,
-      );
-      if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
-      return this.finish(tx, instance, session, new Map(), request.variables, new Set(), null, now);
+      return this.finish(tx, instance, session, new Set(), {
+        before: new Map(),
+        declared: request.variables,
+        completedTaskIds: new Set(),
+        value: null,
+        now,
+      });
     });
     return this.notifyDueJobs(tx, result);
   }
@@ -146,7 +169,16 @@ export class UnitOfWork {
         declare: (vars) => vars.forEach((v, k) => declared.set(k, v)),
         completedTask: (id) => completed.add(id),
       });
-      return this.finish(tx, instance, session, before, declared, completed, value, now);
+      const tablesBefore = instance.runtime_tables
+        ? new Set(instance.runtime_tables)
+        : ALL_RUNTIME_TABLES;
+      return this.finish(tx, instance, session, tablesBefore, {
+        before,
+        declared,
+        completedTaskIds: completed,
+        value,
+        now,
+      });
     });
     return this.notifyDueJobs(tx, result);
   }
@@ -155,12 +187,10 @@ export class UnitOfWork {
     tx: EntityManager,
     instance: InstanceRow,
     session: EngineSession,
-    before: Map<string, StoredVariable>,
-    declared: Map<string, StoredVariable>,
-    completedTaskIds: Set<string>,
-    value: T,
-    now: Date,
+    tablesBefore: ReadonlySet<RuntimeTable>,
+    outcome: CommandOutcome<T>,
   ): Promise<UnitOfWorkResult<T>> {
+    const { before, declared, completedTaskIds, value, now } = outcome;
     if (session.status === 'failed') {
       await session.discard();
       throw new ConveyorError(
@@ -180,12 +210,9 @@ export class UnitOfWork {
       definitionKey: instance.definition_key,
     };
     await this.history.writeVariables(tx, scope, null, changed, removed, now);
-    await this.history.recordActivities(tx, scope, session.events);
-    const first = session.events.find((e) => e.event === 'start');
-    if (first && !instance.engine_state)
-      await this.history.setStartActivity(tx, instance.id, first.activityId);
+    const closedExecutions = await this.history.recordActivities(tx, scope, session.events);
 
-    const ctx = { tx, instance, session, now, completedTaskIds };
+    const ctx = { tx, instance, session, now, completedTaskIds, tablesBefore, closedExecutions };
     if (session.status === 'completed') {
       await this.projection.closeAll(ctx);
       const last = [...session.events].reverse().find((e) => e.event === 'end');
@@ -194,8 +221,7 @@ export class UnitOfWork {
         endTime: now,
         endActivityId: last?.activityId,
       });
-      await this.history.completeOpenEndEvents(tx, instance.id, now);
-      await this.history.cancelOpenActivities(tx, instance.id, now);
+      await this.history.closeOpenActivities(tx, instance.id, now);
       await this.instances.delete(tx, instance.id);
       await this.callActivities.completeParent(this, tx, instance, variables);
       return { value, instance, ended: true, projection: null, variables };
@@ -204,7 +230,8 @@ export class UnitOfWork {
     const waits = session.waits();
     const timers = session.timers.executing;
     const state = await session.snapshot();
-    if (state) await this.instances.saveState(tx, instance.id, state);
+    if (state)
+      await this.instances.saveState(tx, instance.id, state, runtimeTablesOf(waits, timers));
     const projection = await this.projection.sync(ctx, waits, timers);
     await this.callActivities.startChildren(
       this,
@@ -243,6 +270,7 @@ export class UnitOfWork {
     work: (tx: EntityManager) => Promise<T>,
   ): Promise<T> {
     if (tx) return work(tx);
-    return this.work.run(() => this.dataSource.transaction('READ COMMITTED', work));
+    // READ COMMITTED, PostgreSQL's default: naming it would cost a SET TRANSACTION per unit of work.
+    return this.work.run(() => this.dataSource.transaction(work));
   }
 }
