@@ -30,6 +30,11 @@ export class ExecuteJobCommand {
   async execute(jobId: string): Promise<void> {
     const job = await this.jobs.findById(jobId);
     if (!job) throw new ConveyorError(ErrorCode.NotFound, `Job with id ${jobId} does not exist`);
+    await this.run(job);
+  }
+
+  /** Runs a job already read (the job executor reads it as it renews its lease). */
+  async run(job: JobRow): Promise<void> {
     if (job.type === 'timer-start') return this.startByTimer(job);
     if (!job.instance_id) return;
     await this.runOnInstance(job, job.instance_id);

@@ -122,12 +122,14 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     const { nodeId, lockMs } = this.config.jobs;
     // The batch's lease was taken before the jobs ahead of this one ran: renew it, or leave the job
     // to the node that took it over meanwhile.
-    if (
-      !(await this.jobs.renewLease(job.id, nodeId, new Date(this.clock.now().getTime() + lockMs)))
-    )
-      return;
+    const leased = await this.jobs.renewLease(
+      job.id,
+      nodeId,
+      new Date(this.clock.now().getTime() + lockMs),
+    );
+    if (!leased) return;
     try {
-      await this.executeJob.execute(job.id);
+      await this.executeJob.run(leased);
       await this.jobs.unlock(job.id, nodeId); // a timer that stays (a cycle) is free again
     } catch (error) {
       await this.fail(job, error instanceof Error ? error : new Error(String(error)));

@@ -160,13 +160,15 @@ export class JobRepository {
    * Extends this node's lease on a job right before running it. False when the job is gone or
    * another node holds it now (this node's lease ran out meanwhile): then it must not run.
    */
-  async renewLease(id: string, owner: string, until: Date): Promise<boolean> {
-    const [, affected] = await this.dataSource.query<[unknown[], number]>(
-      `UPDATE job SET lock_expiration = $3 WHERE id = $1 AND lock_owner = $2`,
+  /** Extends `owner`'s lease and returns the job as it is now; null when another node holds it or it is gone. */
+  async renewLease(id: string, owner: string, until: Date): Promise<JobRow | null> {
+    const [rows] = await this.dataSource.query<[JobRow[], number]>(
+      `UPDATE job SET lock_expiration = $3 WHERE id = $1 AND lock_owner = $2 RETURNING *`,
       [id, owner, until],
     );
-    return affected > 0;
+    return rows[0] ?? null;
   }
+
 
   /** A failed attempt by `owner`: fewer retries, the error kept, due again after the backoff, unlocked. */
   async recordFailure(
