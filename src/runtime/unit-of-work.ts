@@ -226,7 +226,7 @@ export class UnitOfWork {
       await this.callActivities.completeParent(this, tx, instance, variables);
       return { value, instance, ended: true, projection: null, variables };
     }
-    // Timers must be read before stop(): stopping the engine clears them.
+    // What the engine waits for, read while the session is live (a stopped engine has no timers).
     const waits = session.waits();
     const timers = session.timers.executing;
     const state = await session.snapshot();
