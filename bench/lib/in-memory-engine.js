@@ -47,15 +47,15 @@ export async function runInMemory(options, name) {
 }
 
 /**
- * One instance persisted at every wait the way Conveyor's unit of work does it: stop, getState
- * without the definition source, a JSON round trip, then a new Engine recovers and resumes it.
+ * One instance persisted at every wait the way Conveyor's unit of work does it: getState of the
+ * waiting engine (no stop(), as since 2026-11-23) without the definition source, a JSON round trip,
+ * then a new Engine recovers and resumes it.
  */
 export async function runWithStateRoundTrips(sourceContext, name) {
   let engine = new Engine({ name, sourceContext });
   let execution = await engine.execute();
   const completed = [];
   for (let task = await waitingTask(engine, execution); task;) {
-    await engine.stop();
     const state = await engine.getState();
     for (const definition of state.definitions) delete definition.source;
     const saved = JSON.parse(JSON.stringify(state));
