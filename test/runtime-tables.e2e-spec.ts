@@ -91,6 +91,5 @@ describe('runtime tables of an instance', () => {
 
   it('records where the rows are and reads only those tables', () => walk('rt-1', false));
 
-  it('reads every table for an instance saved before the column existed', () =>
-    walk('rt-2', true));
+  it('reads every table for an instance saved before the column existed', () => walk('rt-2', true));
 });

@@ -169,7 +169,6 @@ export class JobRepository {
     return rows[0] ?? null;
   }
 
-
   /** A failed attempt by `owner`: fewer retries, the error kept, due again after the backoff, unlocked. */
   async recordFailure(
     id: string,
