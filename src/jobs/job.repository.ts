@@ -157,10 +157,10 @@ export class JobRepository {
   }
 
   /**
-   * Extends this node's lease on a job right before running it. False when the job is gone or
-   * another node holds it now (this node's lease ran out meanwhile): then it must not run.
+   * Extends this node's lease on a job right before running it, and returns the job as it is now.
+   * Null when the job is gone or another node holds it now (this node's lease ran out meanwhile):
+   * then it must not run.
    */
-  /** Extends `owner`'s lease and returns the job as it is now; null when another node holds it or it is gone. */
   async renewLease(id: string, owner: string, until: Date): Promise<JobRow | null> {
     const [rows] = await this.dataSource.query<[JobRow[], number]>(
       `UPDATE job SET lock_expiration = $3 WHERE id = $1 AND lock_owner = $2 RETURNING *`,

@@ -63,12 +63,12 @@ export class InstanceRepository {
 
   async insert(
     tx: EntityManager,
-    row: Omit<InstanceRow, 'revision' | 'engine_state' | 'runtime_tables'>,
+    row: Omit<InstanceRow, 'revision' | 'engine_state'>,
   ): Promise<void> {
     await tx.query(
       `INSERT INTO process_instance (id, definition_id, definition_key, business_key, state, super_instance_id,
-         super_execution_id, start_user_id, start_time, tenant_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         super_execution_id, start_user_id, start_time, tenant_id, runtime_tables)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         row.id,
         row.definition_id,
@@ -80,6 +80,7 @@ export class InstanceRepository {
         row.start_user_id,
         row.start_time,
         row.tenant_id,
+        row.runtime_tables,
       ],
     );
   }

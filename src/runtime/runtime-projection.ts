@@ -23,8 +23,6 @@ export interface ProjectionContext {
   now: Date;
   /** Tasks this unit of work completed (their history ends as completed, not deleted). */
   completedTaskIds: Set<string>;
-  /** The runtime tables the instance's last projection wrote rows to: the others are not read. */
-  tablesBefore: ReadonlySet<RuntimeTable>;
   /** Executions whose history rows this unit of work closed already (from the engine's events). */
   closedExecutions: ReadonlySet<string>;
 }
@@ -32,13 +30,15 @@ export interface ProjectionContext {
 /** The tables an instance's runtime rows live in, one row per wait. */
 export type RuntimeTable = 'task' | 'job' | 'event_subscription' | 'external_task';
 
-/** Instances saved before process_instance.runtime_tables existed may have rows anywhere. */
-export const ALL_RUNTIME_TABLES: ReadonlySet<RuntimeTable> = new Set<RuntimeTable>([
-  'task',
-  'job',
-  'event_subscription',
-  'external_task',
-]);
+const ALL_RUNTIME_TABLES: RuntimeTable[] = ['task', 'job', 'event_subscription', 'external_task'];
+
+/**
+ * Whether the instance's last projection wrote rows to `table`: the others are not read. Instances
+ * saved before process_instance.runtime_tables existed (NULL) may have rows anywhere.
+ */
+function mayHaveRows(instance: InstanceRow, table: RuntimeTable): boolean {
+  return (instance.runtime_tables ?? ALL_RUNTIME_TABLES).includes(table);
+}
 
 /**
  * The tables a projection of these waits writes to. Only the projection writes an instance's runtime
@@ -88,7 +88,7 @@ export class RuntimeProjection {
       waits.filter((w) => w.kind === 'userTask'),
     );
     // One read of the instance's jobs serves both kinds.
-    const jobs = ctx.tablesBefore.has('job')
+    const jobs = mayHaveRows(ctx.instance, 'job')
       ? await this.jobs.byInstance(ctx.tx, ctx.instance.id)
       : [];
     const dueTimers =
@@ -119,7 +119,7 @@ export class RuntimeProjection {
 
   /** The instance ended: close the history of whatever was still open. Runtime rows go with the instance row. */
   async closeAll(ctx: ProjectionContext): Promise<void> {
-    if (!ctx.tablesBefore.has('task')) return;
+    if (!mayHaveRows(ctx.instance, 'task')) return;
     for (const task of await this.tasks.byInstance(ctx.tx, ctx.instance.id)) {
       const completed = ctx.completedTaskIds.has(task.id);
       await this.history.endTask(ctx.tx, task.id, ctx.now, completed ? 'completed' : 'deleted');
@@ -129,7 +129,7 @@ export class RuntimeProjection {
   }
 
   private async syncTasks(ctx: ProjectionContext, waits: Wait[]): Promise<TaskRow[]> {
-    const existing = ctx.tablesBefore.has('task')
+    const existing = mayHaveRows(ctx.instance, 'task')
       ? await this.tasks.byInstance(ctx.tx, ctx.instance.id)
       : [];
     const waiting = new Set(waits.map((w) => w.executionId));
@@ -269,7 +269,7 @@ export class RuntimeProjection {
   }
 
   private async syncSubscriptions(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
-    const existing = ctx.tablesBefore.has('event_subscription')
+    const existing = mayHaveRows(ctx.instance, 'event_subscription')
       ? await this.subscriptions.byInstance(ctx.tx, ctx.instance.id)
       : [];
     const waiting = new Set(waits.map((w) => w.executionId));
@@ -295,7 +295,7 @@ export class RuntimeProjection {
   }
 
   private async syncExternalTasks(ctx: ProjectionContext, waits: Wait[]): Promise<void> {
-    const existing = ctx.tablesBefore.has('external_task')
+    const existing = mayHaveRows(ctx.instance, 'external_task')
       ? await this.externalTasks.byInstance(ctx.tx, ctx.instance.id)
       : [];
     const waiting = new Set(waits.map((w) => w.executionId));

@@ -12,13 +12,7 @@ import { EngineEnvironmentProvider } from '../engine/engine-environment.provider
 import { HistoryRepository } from '../history/history.repository.js';
 import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { InstanceRepository, type InstanceRow } from './instance.repository.js';
-import {
-  ALL_RUNTIME_TABLES,
-  RuntimeProjection,
-  runtimeTablesOf,
-  type ProjectionResult,
-  type RuntimeTable,
-} from './runtime-projection.js';
+import { RuntimeProjection, runtimeTablesOf, type ProjectionResult } from './runtime-projection.js';
 import { diffVariables } from './variable-diff.js';
 import { VariableRepository } from './variable.repository.js';
 
@@ -96,7 +90,7 @@ export class UnitOfWork {
         business_key: request.businessKey,
         state: 'ACTIVE',
         engine_state: null,
-        runtime_tables: null,
+        runtime_tables: [], // a new instance has no runtime rows yet
         super_instance_id: request.superInstanceId ?? null,
         super_execution_id: request.superExecutionId ?? null,
         start_user_id: request.startUserId,
@@ -125,7 +119,7 @@ export class UnitOfWork {
         superInstanceId: instance.super_instance_id,
         startActivityId: session.events.find((e) => e.event === 'start')?.activityId ?? null,
       });
-      return this.finish(tx, instance, session, new Set(), {
+      return this.finish(tx, instance, session, {
         before: new Map(),
         declared: request.variables,
         completedTaskIds: new Set(),
@@ -169,10 +163,7 @@ export class UnitOfWork {
         declare: (vars) => vars.forEach((v, k) => declared.set(k, v)),
         completedTask: (id) => completed.add(id),
       });
-      const tablesBefore = instance.runtime_tables
-        ? new Set(instance.runtime_tables)
-        : ALL_RUNTIME_TABLES;
-      return this.finish(tx, instance, session, tablesBefore, {
+      return this.finish(tx, instance, session, {
         before,
         declared,
         completedTaskIds: completed,
@@ -187,7 +178,6 @@ export class UnitOfWork {
     tx: EntityManager,
     instance: InstanceRow,
     session: EngineSession,
-    tablesBefore: ReadonlySet<RuntimeTable>,
     outcome: CommandOutcome<T>,
   ): Promise<UnitOfWorkResult<T>> {
     const { before, declared, completedTaskIds, value, now } = outcome;
@@ -212,7 +202,7 @@ export class UnitOfWork {
     await this.history.writeVariables(tx, scope, null, changed, removed, now);
     const closedExecutions = await this.history.recordActivities(tx, scope, session.events);
 
-    const ctx = { tx, instance, session, now, completedTaskIds, tablesBefore, closedExecutions };
+    const ctx = { tx, instance, session, now, completedTaskIds, closedExecutions };
     if (session.status === 'completed') {
       await this.projection.closeAll(ctx);
       const last = [...session.events].reverse().find((e) => e.event === 'end');

@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 
 /** Vite names every built asset after its content hash: a changed file is a new URL. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
