@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
+import { ExecuteJobCommand } from '../src/jobs/execute-job.command.js';
 import { JobExecutor } from '../src/jobs/job-executor.service.js';
 import { bpmn, EngineRest } from './support/engine-rest.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
@@ -186,5 +187,55 @@ describe('job executor', () => {
     expect((await api.tasks({ processInstanceId: instance.id })).map((x) => x.name)).toEqual([
       'Отправить КП',
     ]);
+  });
+
+  it('resolves the incident of a recorded failure once the job runs through', async () => {
+    const instance = await api.start('followUp');
+    const db = t.app.get(DataSource);
+    const [job] = await db.query(`SELECT id, definition_id FROM job WHERE instance_id = $1`, [
+      instance.id,
+    ]);
+    await db.query(`UPDATE job SET exception_message = 'CRM не ответила' WHERE id = $1`, [job.id]);
+    await db.query(
+      `INSERT INTO incident (id, type, instance_id, definition_id, activity_id, job_id, message, created)
+       VALUES ('incident-of-job', 'failedJob', $1, $2, 'week', $3, 'CRM не ответила', now())`,
+      [instance.id, job.definition_id, job.id],
+    );
+    await request(t.http).post(`/engine-rest/job/${job.id}/execute`).expect(204);
+    expect(await db.query(`SELECT id FROM incident WHERE job_id = $1`, [job.id])).toEqual([]);
+    expect((await api.tasks({ processInstanceId: instance.id })).map((x) => x.name)).toEqual([
+      'Позвонить и узнать решение',
+    ]);
+  });
+
+  it('records no failure and no incident for a job another node took over meanwhile', async () => {
+    const instance = await api.start('broken');
+    const db = t.app.get(DataSource);
+    const [job] = await db.query(`SELECT id FROM job WHERE instance_id = $1`, [instance.id]);
+    await db.query(`UPDATE job SET retries = 1 WHERE id = $1`, [job.id]);
+    // The run outlives this node's lease: another node holds the job when the script fails.
+    const command = t.app.get(ExecuteJobCommand);
+    const run = command.run.bind(command);
+    let calls = 0;
+    command.run = async (row) => {
+      if (row.id === job.id) {
+        calls++;
+        await db.query(`UPDATE job SET lock_owner = 'other-node' WHERE id = $1`, [row.id]);
+      }
+      return run(row);
+    };
+    try {
+      clock.advance(2 * 3600 * 1000);
+      await executor.runDueJobs();
+    } finally {
+      command.run = run;
+    }
+    expect(calls).toBe(1);
+    const [after] = await db.query(
+      `SELECT retries, lock_owner, exception_message FROM job WHERE id = $1`,
+      [job.id],
+    );
+    expect(after).toEqual({ retries: 1, lock_owner: 'other-node', exception_message: null });
+    expect(await db.query(`SELECT id FROM incident WHERE job_id = $1`, [job.id])).toEqual([]);
   });
 });

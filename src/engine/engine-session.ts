@@ -22,6 +22,16 @@ interface BoundaryActivity {
   run(content: unknown): void;
 }
 
+/**
+ * bpmn-engine logs through `debug`, which builds a logger per element (and asks isatty) at every
+ * recover: about 2 % of a timer's CPU. It prints only when DEBUG names it, so without DEBUG the
+ * engine gets loggers that do nothing; with DEBUG set it keeps its own.
+ */
+const noop = (): void => undefined;
+const SILENT_LOGGER = { debug: noop, warn: noop, error: noop };
+/** The `debug` library reads DEBUG itself, once, at load: so do we. */
+const ENGINE_LOGGER = process.env.DEBUG ? undefined : () => SILENT_LOGGER;
+
 /** The persisted engine state, definition source stripped (the source is cached per definition version). */
 export type EngineState = Record<string, unknown>;
 
@@ -115,6 +125,7 @@ export class EngineSession {
       settings: { enableDummyService: true, ...settings },
     };
     if (env.scripts) options.scripts = env.scripts;
+    if (ENGINE_LOGGER) options.Logger = ENGINE_LOGGER;
     // The library's option types do not describe custom timers/extensions; the shapes are checked in tests.
     return new Engine(options);
   }

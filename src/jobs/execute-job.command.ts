@@ -33,17 +33,25 @@ export class ExecuteJobCommand {
     await this.run(job);
   }
 
-  /** Runs a job already read (the job executor reads it as it renews its lease). */
-  async run(job: JobRow): Promise<void> {
-    if (job.type === 'timer-start') return this.startByTimer(job);
-    if (!job.instance_id) return;
-    await this.runOnInstance(job, job.instance_id);
-    // It ran: an incident of an earlier failure is over.
-    await this.incidents.resolveForJob(null, job.id);
+  /**
+   * Runs a job already read (the job executor reads it as it renews its lease). Returns whether
+   * the job's row may still exist: not when its instance ended (its jobs and incidents went with
+   * it), nor for a timer start event (rescheduled unlocked, or deleted).
+   */
+  async run(job: JobRow): Promise<boolean> {
+    if (job.type === 'timer-start') {
+      await this.startByTimer(job);
+      return false;
+    }
+    if (!job.instance_id) return true;
+    const { ended } = await this.runOnInstance(job, job.instance_id);
+    // It ran: an incident of an earlier failure is over. Only a recorded failure makes one.
+    if (!ended && job.exception_message !== null) await this.incidents.resolveForJob(null, job.id);
+    return !ended;
   }
 
-  private async runOnInstance(job: JobRow, instanceId: string): Promise<void> {
-    await this.unitOfWork.onInstance(instanceId, async (ctx) => {
+  private runOnInstance(job: JobRow, instanceId: string) {
+    return this.unitOfWork.onInstance(instanceId, async (ctx) => {
       if (job.type === 'async-continuation') {
         const wait = ctx.session.findWait(job.execution_id ?? '');
         if (wait) await ctx.session.signal(wait);

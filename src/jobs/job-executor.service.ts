@@ -129,8 +129,8 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     );
     if (!leased) return;
     try {
-      await this.executeJob.run(leased);
-      await this.jobs.unlock(job.id, nodeId); // a timer that stays (a cycle) is free again
+      // A job whose row stays (e.g. a timer still pending) is free again.
+      if (await this.executeJob.run(leased)) await this.jobs.unlock(job.id, nodeId);
     } catch (error) {
       await this.fail(job, error instanceof Error ? error : new Error(String(error)));
     }
@@ -140,12 +140,14 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
     const retries = Math.max(job.retries - 1, 0);
     const now = this.clock.now();
     const cycle = (job.handler as { retryCycle?: string }).retryCycle;
-    await this.jobs.recordFailure(job.id, this.config.jobs.nodeId, {
+    const recorded = await this.jobs.recordFailure(job.id, this.config.jobs.nodeId, {
       message: error.message,
       stacktrace: error.stack ?? error.message,
       retries,
       dueDate: nextAttempt(cycle, retries, now),
     });
+    // Another node took the job over (this lease ran out): its run decides, not this failure.
+    if (!recorded) return;
     this.logger.warn(
       `Job ${job.id} (${job.type} at ${job.activity_id}) failed, ${retries} retries left: ${error.message}`,
     );

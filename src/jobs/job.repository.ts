@@ -169,13 +169,16 @@ export class JobRepository {
     return rows[0] ?? null;
   }
 
-  /** A failed attempt by `owner`: fewer retries, the error kept, due again after the backoff, unlocked. */
+  /**
+   * A failed attempt by `owner`: fewer retries, the error kept, due again after the backoff,
+   * unlocked. False when `owner` no longer holds the job (nothing recorded).
+   */
   async recordFailure(
     id: string,
     owner: string,
     failure: { message: string; stacktrace: string; retries: number; dueDate: Date },
-  ): Promise<void> {
-    await this.dataSource.query(
+  ): Promise<boolean> {
+    const [, affected] = await this.dataSource.query<[unknown[], number]>(
       `UPDATE job SET retries = $3, exception_message = $4, exception_stacktrace = $5, due_date = $6,
          lock_owner = NULL, lock_expiration = NULL WHERE id = $1 AND lock_owner = $2`,
       [
@@ -187,6 +190,7 @@ export class JobRepository {
         failure.dueDate,
       ],
     );
+    return affected > 0;
   }
 
   /** Releases `owner`'s lock (a job that stays, e.g. a timer cycle); another node's lock is left alone. */
