@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { Clock } from '../src/common/clock.js';
-import { EngineRest } from './support/engine-rest.js';
+import { bpmn, EngineRest } from './support/engine-rest.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const REST = '/engine-rest/external-task';
@@ -306,6 +306,51 @@ describe('external task REST API: fetch and lock semantics', () => {
     expect(Object.keys(all.variables).sort()).toEqual(['amount', 'customer', 'invoiceNumber']);
     const [none] = await fetchOk('worker', { businessKey: 'vars-none', variables: [] });
     expect(none.variables).toEqual({});
+  });
+
+  it('gives each task of a batch its own instance variables, shadowed by its input parameters', async () => {
+    await api.deployOk(
+      bpmn(
+        `<process id="batch_reminder" isExecutable="true">
+  <startEvent id="start" /><sequenceFlow id="f1" sourceRef="start" targetRef="remind" />
+  <serviceTask id="remind" camunda:type="external" camunda:topic="remind-batch">
+    <extensionElements><camunda:inputOutput>
+      <camunda:inputParameter name="channel">\${customer == 'ИП Смирнов' ? 'sms' : 'email'}</camunda:inputParameter>
+    </camunda:inputOutput></extensionElements>
+  </serviceTask>
+  <sequenceFlow id="f2" sourceRef="remind" targetRef="end" /><endEvent id="end" />
+</process>`,
+        'Definitions_batch_reminder',
+      ),
+      'batch-reminder.bpmn',
+    );
+    const customers = ['ООО «Кухни Урала»', 'ИП Смирнов', 'АО «Мебель-Сервис»'];
+    for (const customer of customers)
+      await api.start('batch_reminder', {
+        businessKey: 'batch-vars',
+        variables: {
+          customer: { value: customer, type: 'String' },
+          channel: { value: 'phone', type: 'String' },
+        },
+      });
+
+    const fetched = await fetchOk('worker', {
+      topicName: 'remind-batch',
+      businessKey: 'batch-vars',
+      maxTasks: 10,
+    });
+
+    const seen = fetched.map((task) => [
+      task.variables.customer.value,
+      task.variables.channel.value,
+    ]);
+    expect(seen.sort()).toEqual(
+      [
+        ['ООО «Кухни Урала»', 'email'],
+        ['ИП Смирнов', 'sms'],
+        ['АО «Мебель-Сервис»', 'email'],
+      ].sort(),
+    );
   });
 
   it('hands out the highest camunda:taskPriority first when usePriority is set', async () => {

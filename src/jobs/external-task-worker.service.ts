@@ -84,10 +84,17 @@ export class ExternalTaskWorkerService {
     });
     const task = await this.lockedBy(id, body.workerId, 'complete');
     await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
-      const wait = await this.waiting(ctx.tx, ctx.session, id, body.workerId, 'complete');
+      const { wait, task: locked } = await this.waiting(
+        ctx.tx,
+        ctx.session,
+        id,
+        body.workerId,
+        'complete',
+      );
       ctx.session.setVariables(toEngineVariables(variables));
       ctx.declare(variables);
-      await this.incidents.resolveForExternalTask(ctx.tx, id);
+      // Only a reported failure (it sets retries) raises an incident.
+      if (locked.retries !== null) await this.incidents.resolveForExternalTask(ctx.tx, id);
       await ctx.session.signal(wait);
     });
   }
@@ -98,7 +105,7 @@ export class ExternalTaskWorkerService {
     });
     const task = await this.lockedBy(id, body.workerId, 'report a BPMN error for');
     await this.unitOfWork.onInstance(task.instance_id, async (ctx) => {
-      const wait = await this.waiting(
+      const { wait } = await this.waiting(
         ctx.tx,
         ctx.session,
         id,
@@ -189,29 +196,32 @@ export class ExternalTaskWorkerService {
     locked: ExternalTaskRow[],
     request: FetchAndLockDto,
   ): Promise<LockedExternalTaskDto[]> {
-    const result: LockedExternalTaskDto[] = [];
-    for (const task of locked) {
+    const { processes, tasks } = await this.variables.loadScopes(
+      locked.map((task) => task.instance_id),
+      locked.map((task) => task.id),
+    );
+    return locked.map((task) => {
       const topic = request.topics.find((t) => t.topicName === task.topic);
       // As in Camunda: the process variables, shadowed by the task's input parameters.
       const all = new Map([
-        ...(await this.variables.loadOutside(task.instance_id)),
-        ...(await this.variables.loadLocal(task.id)),
+        ...(processes.get(task.instance_id) ?? []),
+        ...(tasks.get(task.id) ?? []),
       ]);
       const wanted = topic?.variables
         ? new Map([...all].filter(([name]) => topic.variables!.includes(name)))
         : all;
-      result.push({
+      return {
         ...toExternalTaskDto(task),
         errorDetails: task.error_details,
         variables: toVariablesDto(wanted),
         extensionProperties: {},
-      });
-    }
-    return result;
+      };
+    });
   }
 
-  private lockedBy(id: string, workerId: string, verb: string): Promise<ExternalTaskRow> {
-    return this.inTransaction((tx) => this.checkLock(tx, id, workerId, verb));
+  /** Before the unit of work, without a lock: the instance to lock, or an early error. Checked again in it. */
+  private async lockedBy(id: string, workerId: string, verb: string): Promise<ExternalTaskRow> {
+    return heldBy(await this.tasks.findById(id), id, workerId, verb);
   }
 
   private async checkLock(
@@ -220,15 +230,7 @@ export class ExternalTaskWorkerService {
     workerId: string,
     verb: string,
   ): Promise<ExternalTaskRow> {
-    const task = await this.tasks.lock(tx, id);
-    if (!task) throw notFound(id);
-    if (task.worker_id !== workerId) {
-      throw new ConveyorError(
-        ErrorCode.InvalidRequest,
-        `Worker '${workerId}' cannot ${verb} external task ${id}: it is locked by worker '${task.worker_id ?? 'nobody'}'.`,
-      );
-    }
-    return task;
+    return heldBy(await this.tasks.lock(tx, id), id, workerId, verb);
   }
 
   /**
@@ -241,16 +243,33 @@ export class ExternalTaskWorkerService {
     id: string,
     workerId: string,
     verb: string,
-  ): Promise<Wait> {
+  ): Promise<{ wait: Wait; task: ExternalTaskRow }> {
     const task = await this.checkLock(tx, id, workerId, verb);
     const wait = session.findWait(task.execution_id);
     if (!wait) throw notFound(id);
-    return wait;
+    return { wait, task };
   }
 
   private inTransaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.work.run(() => this.dataSource.transaction(work));
   }
+}
+
+/** The task, if it exists and `workerId` holds its lock. */
+function heldBy(
+  task: ExternalTaskRow | null,
+  id: string,
+  workerId: string,
+  verb: string,
+): ExternalTaskRow {
+  if (!task) throw notFound(id);
+  if (task.worker_id !== workerId) {
+    throw new ConveyorError(
+      ErrorCode.InvalidRequest,
+      `Worker '${workerId}' cannot ${verb} external task ${id}: it is locked by worker '${task.worker_id ?? 'nobody'}'.`,
+    );
+  }
+  return task;
 }
 
 function notFound(id: string): ConveyorError {

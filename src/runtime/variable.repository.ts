@@ -41,6 +41,32 @@ export class VariableRepository {
     return new Map(rows.map((row) => [row.name, toStored(row)]));
   }
 
+  /**
+   * For a batch of tasks in one query: the process-scope variables of each instance and the local
+   * ones of each task, keyed by instance id and by task id.
+   */
+  async loadScopes(
+    instanceIds: string[],
+    taskIds: string[],
+  ): Promise<{
+    processes: Map<string, Map<string, StoredVariable>>;
+    tasks: Map<string, Map<string, StoredVariable>>;
+  }> {
+    const rows: VariableRow[] = await this.dataSource.query(
+      `SELECT instance_id, task_id, name, type, value, value_info FROM variable
+        WHERE (instance_id = ANY($1) AND task_id IS NULL) OR task_id = ANY($2)`,
+      [instanceIds, taskIds],
+    );
+    const processes = new Map<string, Map<string, StoredVariable>>();
+    const tasks = new Map<string, Map<string, StoredVariable>>();
+    for (const row of rows) {
+      const [scopes, key] = row.task_id ? [tasks, row.task_id] : [processes, row.instance_id];
+      const scope = scopes.get(key) ?? new Map<string, StoredVariable>();
+      scopes.set(key, scope.set(row.name, toStored(row)));
+    }
+    return { processes, tasks };
+  }
+
   async upsert(
     tx: EntityManager,
     instanceId: string,
