@@ -2,12 +2,12 @@
  * Dates and durations for the cockpit: shown in the browser's locale, sent in the format
  * /engine-rest parses. Pure (no DOM, no i18n state) so the unit specs can pin them down.
  */
+import { normalizeOffset } from '../api/dates.js';
 
 /** Camunda's `2026-11-22T10:00:00.000+0000` (also plain ISO) as a Date; null when unreadable. */
 export function parseApiDate(text: string | null | undefined): Date | null {
   if (!text) return null;
-  const iso = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const date = new Date(iso);
+  const date = new Date(normalizeOffset(text));
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
