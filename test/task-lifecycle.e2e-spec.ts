@@ -148,5 +148,19 @@ describe('task lifecycle and process variables', () => {
         .expect(200)
     ).body;
     expect(tasks).toMatchObject([{ deleteReason: 'deleted' }]);
+    // The activities still open end with the instance, cancelled, in the same statement.
+    const activities = (
+      await request(t.http)
+        .get('/engine-rest/history/activity-instance')
+        .query({ processInstanceId: instanceId })
+        .expect(200)
+    ).body as { activityType: string; endTime: string | null; canceled: boolean }[];
+    const started = activities.filter((a) => a.activityType === 'startEvent');
+    const rest = activities.filter((a) => a.activityType !== 'startEvent');
+    expect(started.map((a) => a.canceled)).toEqual([false]);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.map((a) => [a.activityType, a.endTime === historic.endTime, a.canceled])).toEqual(
+      rest.map((a) => [a.activityType, true, true]),
+    );
   });
 });

@@ -56,18 +56,28 @@ export class HistoryRepository {
     );
   }
 
+  /**
+   * Ends the instance's history row and, in the same statement, closes its activities still open.
+   * A completed process: an end event still open ended it (a terminate end event gets no end notice
+   * from the engine), everything else was cancelled by it. A cancelled one: all were cancelled.
+   */
   async endInstance(
     tx: EntityManager,
     id: string,
     end: {
-      state: string;
+      state: 'COMPLETED' | 'EXTERNALLY_TERMINATED';
       endTime: Date;
       deleteReason?: string | null;
       endActivityId?: string | null;
     },
   ): Promise<void> {
     await tx.query(
-      `UPDATE history_process_instance SET state = $2, end_time = $3,
+      `WITH closed AS (
+         UPDATE history_activity_instance
+         SET end_time = $3, canceled = ($2 <> 'COMPLETED' OR activity_type <> 'endEvent'),
+           duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint
+         WHERE instance_id = $1 AND end_time IS NULL)
+       UPDATE history_process_instance SET state = $2, end_time = $3,
          duration_ms = (extract(epoch FROM $3::timestamptz - start_time) * 1000)::bigint,
          delete_reason = $4, end_activity_id = $5
        WHERE id = $1`,
@@ -137,16 +147,6 @@ export class HistoryRepository {
     return closed;
   }
 
-  /** Closes every activity still open (instance cancelled or terminated). */
-  async cancelOpenActivities(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE history_activity_instance SET end_time = $2, canceled = true,
-         duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
-       WHERE instance_id = $1 AND end_time IS NULL`,
-      [instanceId, at],
-    );
-  }
-
   /** A multi-instance iteration's own activity instance, opened with its task (the engine reports none). */
   async startIteration(
     tx: EntityManager,
@@ -190,19 +190,6 @@ export class HistoryRepository {
     );
   }
 
-  /**
-   * The process ended: an end event still open ended it (a terminate end event gets no end notice
-   * from the engine), everything else still open was cancelled by it.
-   */
-  async closeOpenActivities(tx: EntityManager, instanceId: string, at: Date): Promise<void> {
-    await tx.query(
-      `UPDATE history_activity_instance SET end_time = $2, canceled = activity_type <> 'endEvent',
-         duration_ms = (extract(epoch FROM $2::timestamptz - start_time) * 1000)::bigint
-       WHERE instance_id = $1 AND end_time IS NULL`,
-      [instanceId, at],
-    );
-  }
-
   /** A call activity's row points at the child instance it started. */
   async linkCalledInstance(
     tx: EntityManager,
@@ -216,16 +203,16 @@ export class HistoryRepository {
     );
   }
 
-  async linkTaskToActivity(tx: EntityManager, task: TaskRow): Promise<void> {
-    await tx.query(
-      `UPDATE history_activity_instance SET task_id = $3, assignee = $4 WHERE instance_id = $1 AND execution_id = $2`,
-      [task.instance_id, task.execution_id, task.id, task.assignee],
-    );
-  }
-
+  /**
+   * A new task's history row; in the same statement its activity instance row gets the task id and
+   * assignee (a multi-instance iteration's row, inserted after by startIteration, has them already).
+   */
   async createTask(tx: EntityManager, task: TaskRow): Promise<void> {
     await tx.query(
-      `INSERT INTO history_task (id, instance_id, definition_id, definition_key, activity_id, execution_id, name,
+      `WITH linked AS (
+         UPDATE history_activity_instance SET task_id = $1, assignee = $9
+         WHERE instance_id = $2 AND execution_id = $6)
+       INSERT INTO history_task (id, instance_id, definition_id, definition_key, activity_id, execution_id, name,
          description, assignee, owner, priority, due_date, follow_up_date, start_time)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [

@@ -51,7 +51,6 @@ export class CancelInstanceCommand {
     const now = this.clock.now();
     for (const task of await this.tasks.byInstance(tx, id))
       await this.history.endTask(tx, task.id, now, 'deleted');
-    await this.history.cancelOpenActivities(tx, id, now);
     await this.history.endInstance(tx, id, {
       state: 'EXTERNALLY_TERMINATED',
       endTime: now,

@@ -187,7 +187,6 @@ export class RuntimeProjection {
           type: wait.activityType,
         });
       }
-      await this.history.linkTaskToActivity(ctx.tx, task);
       await this.storeInputs(ctx, wait, task.id);
       created.push(task);
     }

@@ -211,7 +211,6 @@ export class UnitOfWork {
         endTime: now,
         endActivityId: last?.activityId,
       });
-      await this.history.closeOpenActivities(tx, instance.id, now);
       await this.instances.delete(tx, instance.id);
       await this.callActivities.completeParent(this, tx, instance, variables);
       return { value, instance, ended: true, projection: null, variables };
