@@ -45,8 +45,6 @@ export class ExecuteJobCommand {
     }
     if (!job.instance_id) return true;
     const { ended } = await this.runOnInstance(job, job.instance_id);
-    // It ran: an incident of an earlier failure is over. Only a recorded failure makes one.
-    if (!ended && job.exception_message !== null) await this.incidents.resolveForJob(null, job.id);
     return !ended;
   }
 
@@ -58,6 +56,9 @@ export class ExecuteJobCommand {
       } else {
         await ctx.session.fireTimer(job.execution_id ?? '');
       }
+      // It ran: an incident of an earlier failure is over, in the same transaction. Only a
+      // recorded failure makes one.
+      if (job.exception_message !== null) await this.incidents.resolveForJob(ctx.tx, job.id);
     });
   }
 

@@ -44,8 +44,8 @@ export class IncidentRepository {
     );
   }
 
-  async resolveForJob(tx: EntityManager | null, jobId: string): Promise<void> {
-    await (tx ?? this.dataSource).query(`DELETE FROM incident WHERE job_id = $1`, [jobId]);
+  async resolveForJob(tx: EntityManager, jobId: string): Promise<void> {
+    await tx.query(`DELETE FROM incident WHERE job_id = $1`, [jobId]);
   }
 
   async createOutside(incident: Omit<IncidentRow, 'id' | 'annotation'>): Promise<void> {
