@@ -11,7 +11,13 @@ export interface BusinessCalendarConfig {
 }
 
 export type DatabaseConfig =
-  { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /** Parameterized statements run as named prepared statements (off for PgBouncer's transaction pooling). */
+      preparedStatements: boolean;
+    }
+  | { kind: 'embedded'; dataDir: string };
 
 /** The validated, typed configuration. Injected by class token; built only by loadConfig(). */
 export class AppConfig {

@@ -35,6 +35,10 @@ export class Environment {
   })
   DATABASE_URL?: string;
 
+  /** PostgreSQL only: named prepared statements; false behind a pooler that cannot keep them. */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  CONVEYOR_PREPARED_STATEMENTS: string = 'true';
+
   @IsString()
   @MinLength(1)
   CONVEYOR_DATA_DIR: string = './data';

@@ -15,7 +15,13 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({
       kind: 'postgres',
       url: 'postgres://u:p@127.0.0.1:5432/conveyor',
+      preparedStatements: true,
     });
+    const plain = loadConfig({
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/conveyor',
+      CONVEYOR_PREPARED_STATEMENTS: 'false',
+    });
+    expect(plain.database).toMatchObject({ kind: 'postgres', preparedStatements: false });
   });
 
   it('names every bad variable in one error', () => {

@@ -51,7 +51,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: parsed.PORT,
     clusterWorkers: parsed.CONVEYOR_CLUSTER_WORKERS,
     database: parsed.DATABASE_URL
-      ? { kind: 'postgres', url: parsed.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: parsed.DATABASE_URL,
+          preparedStatements: parsed.CONVEYOR_PREPARED_STATEMENTS === 'true',
+        }
       : { kind: 'embedded', dataDir: path.resolve(parsed.CONVEYOR_DATA_DIR) },
     admin:
       parsed.CONVEYOR_ADMIN_USER && parsed.CONVEYOR_ADMIN_PASSWORD

@@ -34,7 +34,7 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
-      inject: [DatabaseEndpoint],
+      inject: [DatabaseEndpoint, AppConfig],
       extraProviders: [
         {
           provide: DatabaseEndpoint,
@@ -55,8 +55,12 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
           },
         },
       ],
-      useFactory: (endpoint: DatabaseEndpoint) => ({
-        ...databaseOptions(endpoint.url, endpoint.isEmbedded),
+      useFactory: (endpoint: DatabaseEndpoint, config: AppConfig) => ({
+        ...databaseOptions(
+          endpoint.url,
+          endpoint.isEmbedded,
+          config.database.kind === 'postgres' && config.database.preparedStatements,
+        ),
         entities,
       }),
     }),
