@@ -33,15 +33,16 @@ export function pgWithPreparedStatements(limit = 500): typeof pg {
       const preparing: Query = (config, values, callback) => {
         const name = this.nameOf(config, values);
         if (!name) return plain(config, values, callback);
-        const named = { name, text: config, values };
+        const text = config as string; // only texts get a name
+        const named = { name, text, values };
         if (callback) {
           return plain(named, undefined, (error, result) => {
-            if (error) this.forgetIfChanged(name, error);
+            if (error) this.forgetIfChanged(text, error);
             callback(error, result);
           });
         }
         return (plain(named) as Promise<unknown>).catch((error: Error) => {
-          this.forgetIfChanged(name, error);
+          this.forgetIfChanged(text, error);
           throw error;
         });
       };
@@ -61,9 +62,8 @@ export function pgWithPreparedStatements(limit = 500): typeof pg {
     }
 
     /** The statement runs under a new name next time, prepared afresh. */
-    private forgetIfChanged(name: string, error: Error): void {
-      if (!CACHED_PLAN_CHANGED.test(error.message)) return;
-      for (const [text, known] of this.names) if (known === name) this.names.delete(text);
+    private forgetIfChanged(text: string, error: Error): void {
+      if (CACHED_PLAN_CHANGED.test(error.message)) this.names.delete(text);
     }
   }
 
