@@ -14,7 +14,7 @@ export type DatabaseConfig =
   | {
       kind: 'postgres';
       url: string;
-      /** Parameterized statements run as named prepared statements (off for PgBouncer's transaction pooling). */
+      /** Statements inside transactions run as named prepared statements (off for PgBouncer's transaction mode). */
       preparedStatements: boolean;
     }
   | { kind: 'embedded'; dataDir: string };
