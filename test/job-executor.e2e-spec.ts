@@ -1,8 +1,10 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Clock } from '../src/common/clock.js';
+import { AppConfig } from '../src/config/app-config.js';
 import { ExecuteJobCommand } from '../src/jobs/execute-job.command.js';
 import { JobExecutor } from '../src/jobs/job-executor.service.js';
+import { JobRepository } from '../src/jobs/job.repository.js';
 import { bpmn, EngineRest } from './support/engine-rest.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
@@ -206,6 +208,42 @@ describe('job executor', () => {
     expect((await api.tasks({ processInstanceId: instance.id })).map((x) => x.name)).toEqual([
       'Позвонить и узнать решение',
     ]);
+  });
+
+  it('leaves a job to the node that took it over while the jobs ahead of it ran', async () => {
+    const instance = await api.start('followUp');
+    const db = t.app.get(DataSource);
+    const [job] = await db.query(`SELECT id FROM job WHERE instance_id = $1`, [instance.id]);
+    clock.advance(7 * DAY + 60_000);
+    // This node stalls past its lease after acquiring the job; another node takes the job over.
+    const jobs = t.app.get(JobRepository);
+    const acquire = jobs.acquire.bind(jobs);
+    const lockMs = t.app.get(AppConfig).jobs.lockMs;
+    jobs.acquire = async (tx, ...args) => {
+      const batch = await acquire(tx, ...args);
+      if (batch.some((row) => row.id === job.id)) {
+        clock.advance(lockMs + 1000);
+        await tx.query(
+          `UPDATE job SET lock_owner = 'other-node', lock_expiration = $2 WHERE id = $1`,
+          [job.id, new Date(clock.now().getTime() + lockMs)],
+        );
+      }
+      return batch;
+    };
+    try {
+      await executor.runDueJobs();
+    } finally {
+      jobs.acquire = acquire;
+    }
+    const [after] = await db.query(
+      `SELECT retries, lock_owner, exception_message FROM job WHERE id = $1`,
+      [job.id],
+    );
+    expect(after).toEqual({ retries: 3, lock_owner: 'other-node', exception_message: null });
+    expect((await api.tasks({ processInstanceId: instance.id })).map((x) => x.name)).toEqual([
+      'Отправить КП',
+    ]);
+    await request(t.http).delete(`/engine-rest/process-instance/${instance.id}`).expect(204);
   });
 
   it('records no failure and no incident for a job another node took over meanwhile', async () => {

@@ -112,21 +112,22 @@ export class JobExecutor implements OnApplicationBootstrap, OnApplicationShutdow
                 `The node running job ${job.id} stopped before it finished (its lease expired)`,
               ),
             )
-          : this.run(job),
+          : this.run(job, leaseUntil),
       );
       total += batch.length;
     }
   }
 
-  private async run(job: JobRow): Promise<void> {
+  private async run(job: JobRow, leaseUntil: Date): Promise<void> {
     const { nodeId, lockMs } = this.config.jobs;
-    // The batch's lease was taken before the jobs ahead of this one ran: renew it, or leave the job
-    // to the node that took it over meanwhile.
-    const leased = await this.jobs.renewLease(
-      job.id,
-      nodeId,
-      new Date(this.clock.now().getTime() + lockMs),
-    );
+    const now = this.clock.now().getTime();
+    // No node takes a job before its lease ran out, so while half the batch's lease is left the job
+    // is still this node's, as acquired. Later (the jobs ahead of it took long) renew the lease, or
+    // leave the job to the node that took it over meanwhile.
+    const leased =
+      now < leaseUntil.getTime() - lockMs / 2
+        ? job
+        : await this.jobs.renewLease(job.id, nodeId, new Date(now + lockMs));
     if (!leased) return;
     try {
       // A job whose row stays (e.g. a timer still pending) is free again.
