@@ -2,8 +2,9 @@
 // (start → timer catch PT1H → end). Configuration by environment variables: see bench/README.md.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startService } from './lib/conveyor-service.js';
-import { createLifecycle, intFromEnv, intListFromEnv } from './lib/lifecycle.js';
+import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
 import { DEFAULT_PG_BIN, postgresAvailable, startLocalPostgres } from './lib/local-postgres.js';
 import { deploy } from './lib/rest-clients.js';
 import { startInstances } from './lib/start-instances.js';
@@ -22,9 +23,24 @@ const TIMER = 'waitHour';
 const END = 'end';
 const xml = readFileSync(new URL(`./fixtures/${FILE}`, import.meta.url), 'utf8');
 
+/**
+ * The runs of BENCH_TIMER_NODES, e.g. `1,1x2,3`: N nodes of one process each, or `NxP` for N nodes
+ * of P processes each (CONVEYOR_CLUSTER_WORKERS=P, how one node uses several cores).
+ */
+function nodeSetups(name, fallback) {
+  return (process.env[name] ?? fallback).split(',').map((entry) => {
+    const match = /^([1-9]\d*)(?:x([1-9]\d*))?$/.exec(entry.trim());
+    if (!match)
+      throw new Error(`${name}: "${entry}" is neither N nor NxP (positive whole numbers)`);
+    const nodes = Number(match[1]);
+    const processes = Number(match[2] ?? 1);
+    return { nodes, processes, label: processes > 1 ? `${nodes}×${processes}` : String(nodes) };
+  });
+}
+
 const config = {
   timers: intFromEnv('BENCH_TIMERS', 10_000),
-  nodes: intListFromEnv('BENCH_TIMER_NODES', '1,3'),
+  setups: nodeSetups('BENCH_TIMER_NODES', '1,1x2,3'),
   pollMs: intFromEnv('BENCH_TIMER_POLL_MS', 200),
   seedConcurrency: intFromEnv('BENCH_SEED_CONCURRENCY', 16),
   seedSeconds: intFromEnv('BENCH_SEED_SECONDS', 150),
@@ -93,13 +109,28 @@ async function seed(pg) {
   return seeded.started;
 }
 
-async function startNodes(url, count) {
-  const env = { CONVEYOR_JOB_EXECUTOR: 'true', CONVEYOR_JOB_POLL_MS: String(config.pollMs) };
+async function startNodes(url, { nodes, processes }) {
+  const env = {
+    CONVEYOR_JOB_EXECUTOR: 'true',
+    CONVEYOR_JOB_POLL_MS: String(config.pollMs),
+    CONVEYOR_CLUSTER_WORKERS: String(processes),
+  };
   return Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      startService(serviceOptions(url, env)).then((node) => life.track(node, `node ${i + 1}`)),
-    ),
+    Array.from({ length: nodes }, async (_, i) => {
+      const node = life.track(await startService(serviceOptions(url, env)), `node ${i + 1}`);
+      if (processes > 1) await allWorkersListening(node);
+      return node;
+    }),
   );
+}
+
+/** A cluster node is healthy once its first worker listens; the others must boot before the timers fall due. */
+async function allWorkersListening(node) {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if (logLines(node).some((line) => / worker processes listening /.test(line))) return;
+    await sleep(100);
+  }
+  throw new Error(`the workers of a node did not all listen within 60 s:\n${node.logTail()}`);
 }
 
 async function stopNodes(nodes) {
@@ -110,14 +141,14 @@ async function stopNodes(nodes) {
 }
 
 /**
- * Starts `count` nodes on a copy of the seeded database (timers an hour away, so nothing fires
+ * Starts the nodes of `setup` on a copy of the seeded database (timers an hour away, so nothing fires
  * during their boot), makes all `total` timers due at once and watches the job table drain. The
  * history is checked once the nodes stopped (they finish the work in hand).
  */
-async function drainWith(pg, count, total, runIndex) {
-  const db = `timers_run${runIndex}_${count}_nodes`;
+async function drainWith(pg, setup, total, runIndex) {
+  const db = `timers_run${runIndex}_${setup.nodes}x${setup.processes}`;
   const url = await pg.createDatabase(db, 'timers_seed');
-  const nodes = await startNodes(url, count);
+  const nodes = await startNodes(url, setup);
   const client = await pg.connect(db);
   try {
     const bootLines = nodes.map((node) => logLines(node).length); // boot warnings are not news
@@ -149,7 +180,8 @@ async function drainWith(pg, count, total, runIndex) {
       fired,
     });
     const rates = drainRates(drain.samples, total);
-    return { count, total, drain, rates, verification, nodeCpuMs, pgCpuMs, machineBusy, logs };
+    const { label } = setup;
+    return { label, total, drain, rates, verification, nodeCpuMs, pgCpuMs, machineBusy, logs };
   } finally {
     await client.end();
     await stopNodes(nodes);
@@ -175,7 +207,7 @@ function printRuns(runs) {
         'machine busy',
       ],
       runs.map((r) => [
-        r.count,
+        r.label,
         r.rates.fired,
         r.drain.reason,
         fixed((r.drain.finishedMs ?? r.drain.samples.at(-1).ms) / 1000, 1),
@@ -188,20 +220,21 @@ function printRuns(runs) {
       ]),
     ),
   );
-  // Ratios of the medians per node count (BENCH_TIMER_NODES=1,3,3,1 evens out a drifting load).
-  const medianOf = (count, pick) => {
+  // Ratios of the medians per setup (BENCH_TIMER_NODES=1,3,3,1 evens out a drifting load), to
+  // the first one.
+  const medianOf = (label, pick) => {
     const values = runs
-      .filter((r) => r.count === count)
+      .filter((r) => r.label === label)
       .map(pick)
       .sort((a, b) => a - b);
     const mid = Math.floor(values.length / 2);
     return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
   };
-  const counts = [...new Set(runs.map((r) => r.count))].sort((a, b) => a - b);
-  for (const count of counts.slice(1)) {
-    const ratio = (pick) => fixed(medianOf(count, pick) / medianOf(counts[0], pick), 2);
+  const [first, ...others] = new Set(runs.map((r) => r.label));
+  for (const label of others) {
+    const ratio = (pick) => fixed(medianOf(label, pick) / medianOf(first, pick), 2);
     console.log(
-      `\n${count} nodes ÷ ${counts[0]} node (medians of the runs): ` +
+      `\n${label} nodes ÷ ${first} node (medians of the runs): ` +
         `${ratio((r) => r.rates.overall)} overall, ${ratio((r) => r.rates.steady)} steady`,
     );
   }
@@ -221,7 +254,7 @@ function printRuns(runs) {
       runs.map((r) => {
         const v = r.verification;
         return [
-          r.count,
+          r.label,
           v.timer.total,
           v.timer.ended,
           v.timer.instances,
@@ -235,11 +268,11 @@ function printRuns(runs) {
   );
   for (const r of runs) {
     for (const problem of r.verification.problems)
-      console.log(`\n${r.count} nodes: PROBLEM: ${problem}`);
+      console.log(`\n${r.label} nodes: PROBLEM: ${problem}`);
     r.logs.forEach((lines, i) => {
       if (lines.length === 0) return;
       console.log(
-        `\n${r.count} nodes, node ${i + 1}: ${lines.length} warn/error log lines after boot; first ones:`,
+        `\n${r.label} nodes, node ${i + 1}: ${lines.length} warn/error log lines after boot; first ones:`,
       );
       for (const line of lines.slice(0, 3)) console.log(`  ${line.slice(0, 400)}`);
     });
@@ -262,11 +295,11 @@ async function main() {
   const t0 = performance.now();
   const total = await seed(pg);
   const runs = [];
-  for (const [i, count] of config.nodes.entries()) {
-    const run = await drainWith(pg, count, total, i + 1);
+  for (const [i, setup] of config.setups.entries()) {
+    const run = await drainWith(pg, setup, total, i + 1);
     runs.push(run);
     console.log(
-      `${count} node(s): ${run.drain.reason} after ${fixed(run.drain.samples.at(-1).ms / 1000, 1)} s, ` +
+      `${setup.label} node(s): ${run.drain.reason} after ${fixed(run.drain.samples.at(-1).ms / 1000, 1)} s, ` +
         `${run.rates.fired} fired, ${run.verification.problems.length} problems; load average ${machineInfo().load}`,
     );
     if (run.drain.reason !== 'drained' && run.drain.reason !== 'time limit') break;

@@ -49,6 +49,20 @@ function cpuMsOf(pid) {
   }
 }
 
+/** The live child processes of a Linux process (none where /proc does not list them). */
+function childPids(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time of a process and its live descendants: a CONVEYOR_CLUSTER_WORKERS primary and its workers. */
+function treeCpuMs(pid) {
+  return childPids(pid).reduce((sum, child) => sum + treeCpuMs(child), cpuMsOf(pid));
+}
+
 /**
  * The running service: `baseUrl`, its log, its CPU time, and `stop()` (SIGTERM, then SIGKILL
  * after a grace period). Registers exit handlers so the child never outlives the benchmark.
@@ -127,7 +141,7 @@ export async function startService({
     logFile,
     logTail,
     stop,
-    cpuMs: () => cpuMsOf(child.pid),
+    cpuMs: () => treeCpuMs(child.pid),
     get exited() {
       return exited;
     },
