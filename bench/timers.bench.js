@@ -5,10 +5,11 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startService } from './lib/conveyor-service.js';
 import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
+import { measureSequential, parseSourceContext, timerFiring } from './lib/in-memory-engine.js';
 import { DEFAULT_PG_BIN, postgresAvailable, startLocalPostgres } from './lib/local-postgres.js';
 import { deploy } from './lib/rest-clients.js';
 import { startInstances } from './lib/start-instances.js';
-import { busyShare, fixed, machineInfo, machineTicks, table } from './lib/stats.js';
+import { busyShare, fixed, machineInfo, machineTicks, summarize, table } from './lib/stats.js';
 import {
   drainRates,
   makeTimersDue,
@@ -48,6 +49,7 @@ const config = {
   stallSeconds: intFromEnv('BENCH_STALL_SECONDS', 30),
   requestTimeoutMs: intFromEnv('BENCH_REQUEST_TIMEOUT_MS', 30_000),
   maxSeconds: intFromEnv('BENCH_MAX_SECONDS', 900),
+  engineFirings: intFromEnv('BENCH_ENGINE_FIRINGS', 1000),
   pgBin: process.env.BENCH_PG_BIN || DEFAULT_PG_BIN,
   serviceEntry: process.env.BENCH_SERVICE_ENTRY || undefined,
   serviceNodeArgs: (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean),
@@ -188,7 +190,27 @@ async function drainWith(pg, setup, total, runIndex) {
   }
 }
 
-function printRuns(runs) {
+/**
+ * The limit of one JavaScript thread: bpmn-engine alone, in this process, firing the timer of a
+ * recovered instance as a job run does (three rounds; the median). Timers/s and ms per timer.
+ */
+async function engineLimit() {
+  const fire = await timerFiring(await parseSourceContext(xml));
+  const rounds = [];
+  for (let round = 0; round < 3; round++) {
+    const run = await measureSequential(fire, { warmup: 200, count: config.engineFirings });
+    rounds.push({ perSecond: run.perSecond, median: summarize(run.durations).median });
+  }
+  rounds.sort((a, b) => a.perSecond - b.perSecond);
+  const { perSecond, median } = rounds[1];
+  console.log(
+    `bpmn-engine alone, one core, in this process: ${fixed(perSecond, 1)} timers/s ` +
+      `(median ${fixed(median)} ms to recover, resume, fire and end; 3 rounds of ${config.engineFirings})`,
+  );
+  return perSecond;
+}
+
+function printRuns(runs, limit) {
   console.log(
     `\n${runs[0].total} timers due at once, nodes polling every ${config.pollMs} ms (batches of 20):\n`,
   );
@@ -205,6 +227,7 @@ function printRuns(runs) {
         'node CPU ms/timer',
         'PostgreSQL CPU ms/timer',
         'machine busy',
+        '10–90 % ÷ engine alone',
       ],
       runs.map((r) => [
         r.label,
@@ -217,6 +240,7 @@ function printRuns(runs) {
         r.nodeCpuMs.map((ms) => fixed(ms / Math.max(r.rates.fired, 1), 1)).join(' + '),
         fixed(r.pgCpuMs / Math.max(r.rates.fired, 1), 1),
         `${fixed(r.machineBusy * 100, 0)} %`,
+        fixed(r.rates.steady / limit, 2),
       ]),
     ),
   );
@@ -293,6 +317,7 @@ async function main() {
   const pg = life.track(await startLocalPostgres({ bin: config.pgBin }), 'PostgreSQL');
   console.log(`PostgreSQL ${pg.version} in ${pg.dir}`);
   const t0 = performance.now();
+  const limit = await engineLimit();
   const total = await seed(pg);
   const runs = [];
   for (const [i, setup] of config.setups.entries()) {
@@ -304,7 +329,7 @@ async function main() {
     );
     if (run.drain.reason !== 'drained' && run.drain.reason !== 'time limit') break;
   }
-  printRuns(runs);
+  printRuns(runs, limit);
   console.log(
     `\nwhole benchmark ${fixed((performance.now() - t0) / 1000, 0)} s; load average at the end: ${machineInfo().load}`,
   );

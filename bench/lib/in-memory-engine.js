@@ -1,4 +1,5 @@
-// Runs the three-task process with bpmn-engine alone, in this process, without any database.
+// Runs processes with bpmn-engine alone, in this process, without any database: the three-task
+// process (engine-vs-rest) and a timer fired on a recovered instance (timers).
 import { Engine } from 'bpmn-engine';
 import * as Elements from 'bpmn-elements';
 import { BpmnModdle } from 'bpmn-moddle';
@@ -78,6 +79,50 @@ export async function runWithStateRoundTrips(sourceContext, name) {
     task = await waitingTask(engine, execution);
   }
   assertEnded(engine, completed);
+}
+
+/** bpmn-engine `timers` that keep each callback instead of scheduling it, as Conveyor's do. */
+function heldTimers() {
+  const executing = [];
+  const timers = {
+    executing, // bpmn-engine clears these when the run completes
+    setTimeout: (callback, delay, ...args) => {
+      const ref = { fire: () => callback(...args) };
+      executing.push(ref);
+      return ref;
+    },
+    clearTimeout: (ref) => executing.includes(ref) && executing.splice(executing.indexOf(ref), 1),
+    register: () => timers,
+  };
+  return timers;
+}
+
+/**
+ * What a job run asks of bpmn-engine to fire a timer (ExecuteJobCommand): the saved state of an
+ * instance waiting at its one timer, recovered into a new Engine and resumed; the timer fired and
+ * the run settled. Returns the `runOne` of one firing, for measureSequential.
+ */
+export async function timerFiring(sourceContext) {
+  const waiting = new Engine(
+    engineOptions({ name: 'waiting', sourceContext, timers: heldTimers() }),
+  );
+  await waiting.execute();
+  const state = await waiting.getState();
+  for (const definition of state.definitions) delete definition.source;
+  const saved = JSON.stringify(state);
+  return async (name) => {
+    const timers = heldTimers();
+    const engine = new Engine(engineOptions({ name, sourceContext, timers })).recover(
+      JSON.parse(saved),
+    );
+    await engine.resume();
+    if (timers.executing.length !== 1)
+      throw new Error(`${timers.executing.length} timers wait, not 1`);
+    timers.executing[0].fire();
+    for (let i = 0; i < 1000 && engine.state === 'running'; i++) await setImmediate();
+    if (engine.state !== 'idle')
+      throw new Error(`the fired instance did not end (${engine.state})`);
+  };
 }
 
 /** Runs `runOne` sequentially: `warmup` unmeasured, then `count` timed instances. */
