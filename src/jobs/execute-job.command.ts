@@ -34,9 +34,9 @@ export class ExecuteJobCommand {
   }
 
   /**
-   * Runs a job already read (the job executor reads it as it renews its lease). Returns whether
-   * the job's row may still exist: not when its instance ended (its jobs and incidents went with
-   * it), nor for a timer start event (rescheduled unlocked, or deleted).
+   * Runs a job already read (the job executor claimed it, or read it as it renewed its lease).
+   * Returns whether the job's row may still exist: not when its instance ended (its jobs and
+   * incidents went with it), nor for a timer start event (rescheduled unlocked, or deleted).
    */
   async run(job: JobRow): Promise<boolean> {
     if (job.type === 'timer-start') {
