@@ -126,7 +126,10 @@ async function startNodes(url, { nodes, processes }) {
   );
 }
 
-/** A cluster node is healthy once its first worker listens; the others must boot before the timers fall due. */
+/**
+ * A cluster node is healthy once its first worker listens: the others must boot too before the
+ * timers fall due.
+ */
 async function allWorkersListening(node) {
   for (let waited = 0; waited < 60_000; waited += 100) {
     if (logLines(node).some((line) => / worker processes listening /.test(line))) return;
@@ -143,9 +146,9 @@ async function stopNodes(nodes) {
 }
 
 /**
- * Starts the nodes of `setup` on a copy of the seeded database (timers an hour away, so nothing fires
- * during their boot), makes all `total` timers due at once and watches the job table drain. The
- * history is checked once the nodes stopped (they finish the work in hand).
+ * Starts the nodes of `setup` on a copy of the seeded database (timers an hour away, so nothing
+ * fires during their boot), makes all `total` timers due at once and watches the job table drain.
+ * The history is checked once the nodes stopped (they finish the work in hand).
  */
 async function drainWith(pg, setup, total, runIndex) {
   const db = `timers_run${runIndex}_${setup.nodes}x${setup.processes}`;

@@ -58,7 +58,7 @@ function childPids(pid) {
   }
 }
 
-/** CPU time of a process and its live descendants: a CONVEYOR_CLUSTER_WORKERS primary and its workers. */
+/** CPU time of a process and its live descendants (a cluster node's workers). */
 function treeCpuMs(pid) {
   return childPids(pid).reduce((sum, child) => sum + treeCpuMs(child), cpuMsOf(pid));
 }
