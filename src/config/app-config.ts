@@ -14,7 +14,10 @@ export type DatabaseConfig =
   | {
       kind: 'postgres';
       url: string;
-      /** Statements inside transactions run as named prepared statements (off for PgBouncer's transaction mode). */
+      /**
+       * Statements inside transactions run as named prepared statements (off for PgBouncer's
+       * transaction mode).
+       */
       preparedStatements: boolean;
     }
   | { kind: 'embedded'; dataDir: string };
