@@ -2,7 +2,6 @@
 // (start → timer catch PT1H → end). Configuration by environment variables: see bench/README.md.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startService } from './lib/conveyor-service.js';
 import { createLifecycle, intFromEnv } from './lib/lifecycle.js';
 import { measureSequential, parseSourceContext, timerFiring } from './lib/in-memory-engine.js';
@@ -119,23 +118,10 @@ async function startNodes(url, { nodes, processes }) {
   };
   return Promise.all(
     Array.from({ length: nodes }, async (_, i) => {
-      const node = life.track(await startService(serviceOptions(url, env)), `node ${i + 1}`);
-      if (processes > 1) await allWorkersListening(node);
-      return node;
+      // Healthy means ready: a cluster node is, once all its workers listen (before the timers fall due).
+      return life.track(await startService(serviceOptions(url, env)), `node ${i + 1}`);
     }),
   );
-}
-
-/**
- * A cluster node is healthy once its first worker listens: the others must boot too before the
- * timers fall due.
- */
-async function allWorkersListening(node) {
-  for (let waited = 0; waited < 60_000; waited += 100) {
-    if (logLines(node).some((line) => / worker processes listening /.test(line))) return;
-    await sleep(100);
-  }
-  throw new Error(`the workers of a node did not all listen within 60 s:\n${node.logTail()}`);
 }
 
 async function stopNodes(nodes) {

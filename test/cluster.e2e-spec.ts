@@ -34,6 +34,22 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30
   }
 }
 
+/** GET /health every 50 ms until it answers 200: each answer, and `allListening()` right after it. */
+async function healthUntilReady(port: number, allListening: () => boolean) {
+  const answers: { status: number; allListening: boolean }[] = [];
+  const deadline = Date.now() + 60_000;
+  while (answers.at(-1)?.status !== 200) {
+    if (Date.now() > deadline) throw new Error(`not ready within 60 s: ${JSON.stringify(answers)}`);
+    const status = await fetch(`http://127.0.0.1:${port}/health`).then(
+      (res) => res.status,
+      () => 0, // nobody listens yet
+    );
+    if (status !== 0) answers.push({ status, allListening: allListening() });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return answers;
+}
+
 /**
  * CONVEYOR_CLUSTER_WORKERS: several service processes share one port and one PostgreSQL database
  * (issue 8: use every core). On the embedded database it is refused at start.
@@ -60,13 +76,17 @@ describe('the service as a cluster of processes', () => {
     });
     const primary = service.child.pid as number;
     try {
-      // given two workers listening (the second starts after the first migrated the database)
-      await waitForHealth(port, 60_000);
+      // given two workers listening (the second starts after the first migrated the database):
+      // the first answers before the second listens, but is not ready until both do, so that
+      // clients connecting early do not all stay on it
+      const answers = await healthUntilReady(port, () =>
+        service.output().includes('2 worker processes listening'),
+      );
+      expect(answers.at(-1)).toEqual({ status: 200, allListening: true });
+      expect(answers).toContainEqual({ status: 503, allListening: false });
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
       const workers = await until('two workers', () =>
         workersOf(primary).length === 2 ? workersOf(primary) : undefined,
-      );
-      await until('both listening', () =>
-        service.output().includes('2 worker processes listening') ? true : undefined,
       );
 
       // then requests are answered, whichever worker takes them

@@ -1,5 +1,6 @@
 // A throwaway PostgreSQL server for the benchmarks: initdb in a temporary directory, started on a
-// free 127.0.0.1 port with the default configuration (fsync and synchronous_commit on), removed on
+// free 127.0.0.1 port with the default configuration (fsync and synchronous_commit on) plus the
+// server options of BENCH_PG_OPTIONS (for experiments, e.g. `-c synchronous_commit=off`), removed on
 // stop. PostgreSQL refuses to run as root, so as root every binary runs through `runuser -u postgres`.
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -59,7 +60,8 @@ export async function startLocalPostgres({ bin = DEFAULT_PG_BIN } = {}) {
   const pgCtl = (...args) => run('pg_ctl', ['-D', data, ...args]);
 
   run('initdb', ['-D', data, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--no-sync']);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200`;
+  const extra = process.env.BENCH_PG_OPTIONS ?? '';
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=200 ${extra}`;
   pgCtl('-l', logFile, '-o', options, '-w', 'start');
   let stopped = false;
   const stopNow = () => {

@@ -1,11 +1,13 @@
 import cluster, { type Worker } from 'node:cluster';
+import { ALL_WORKERS_LISTENING } from './cluster-readiness.js';
 
 /**
  * The primary of CONVEYOR_CLUSTER_WORKERS > 1: forks the service processes, which share the port
  * (node:cluster hands connections round-robin) and the PostgreSQL database — every node already
  * coordinates through it (row locks, SKIP LOCKED job leases, version checks). The first worker
  * starts alone, so the migrations and the deployment of processes/ run once; the others follow.
- * A worker that dies is replaced; SIGTERM/SIGINT stop every worker gracefully, then the primary.
+ * Once all listen, each worker is told so and reports itself ready (ClusterReadiness). A worker
+ * that dies is replaced; SIGTERM/SIGINT stop every worker gracefully, then the primary.
  */
 export async function runClusterPrimary(workers: number): Promise<void> {
   let stopping = false;
@@ -46,13 +48,16 @@ export async function runClusterPrimary(workers: number): Promise<void> {
   for (let i = 0; i < workers && !stopping; i++) await forkWorker();
   if (stopping) return;
   console.log(`conveyor: ${workers} worker processes listening (primary ${process.pid})`);
+  for (const worker of Object.values(cluster.workers ?? {})) worker?.send(ALL_WORKERS_LISTENING);
 
   cluster.on('exit', (dead, code, signal) => {
     if (stopping) return;
     console.error(`conveyor: worker ${dead.process.pid} exited (${signal ?? code}); replacing it`);
     forkWorker().then(
       (worker) => {
-        if (!stopping) console.log(`conveyor: worker ${worker.process.pid} listening`);
+        if (stopping) return;
+        console.log(`conveyor: worker ${worker.process.pid} listening`);
+        worker.send(ALL_WORKERS_LISTENING);
       },
       (error: unknown) => {
         console.error(error);
