@@ -8,6 +8,14 @@ const MEASURE = bpmn(`<process id="measure" isExecutable="true">
   <sequenceFlow id="f2" sourceRef="book" targetRef="end" /><endEvent id="end" />
 </process>`);
 
+const TRIAGE = bpmn(`<process id="triage" isExecutable="true">
+  <startEvent id="start" /><sequenceFlow id="f1" sourceRef="start" targetRef="sort" />
+  <userTask id="sort" camunda:candidateGroups="service, sales, service" camunda:candidateUsers="olga" />
+  <sequenceFlow id="f2" sourceRef="sort" targetRef="call" />
+  <userTask id="call" camunda:candidateUsers="olga" />
+  <sequenceFlow id="f3" sourceRef="call" targetRef="end" /><endEvent id="end" />
+</process>`);
+
 describe('task lifecycle and process variables', () => {
   let t: TestApp;
   let api: EngineRest;
@@ -162,5 +170,43 @@ describe('task lifecycle and process variables', () => {
     expect(rest.map((a) => [a.activityType, a.endTime === historic.endTime, a.canceled])).toEqual(
       rest.map((a) => [a.activityType, true, true]),
     );
+  });
+
+  it('returns the candidate groups of a page of tasks on request, and only then', async () => {
+    await api.deployOk(TRIAGE, 'triage.bpmn');
+    const grouped = (await api.start('triage', {})).id;
+    const ungrouped = (await api.start('triage', {})).id;
+    const [second] = await api.tasks({ processInstanceId: ungrouped });
+    await post(`/task/${second.id}/complete`).expect(204); // now at "call", without groups
+
+    const page = (
+      await request(t.http)
+        .get('/engine-rest/task')
+        .query({ processDefinitionKey: 'triage', withCandidateGroupsInReturn: 'true' })
+        .expect(200)
+    ).body as { processInstanceId: string; candidateGroups: string[] }[];
+    expect(
+      Object.fromEntries(page.map((task) => [task.processInstanceId, task.candidateGroups])),
+    ).toEqual({ [grouped]: ['sales', 'service'], [ungrouped]: [] });
+
+    const byBody = (
+      await post('/task', { processInstanceId: grouped, withCandidateGroupsInReturn: true }).expect(
+        200,
+      )
+    ).body;
+    expect(byBody).toMatchObject([{ candidateGroups: ['sales', 'service'] }]);
+    const plain = (
+      await request(t.http)
+        .get('/engine-rest/task')
+        .query({ processInstanceId: grouped })
+        .expect(200)
+    ).body;
+    expect(plain[0]).not.toHaveProperty('candidateGroups');
+
+    const refused = await request(t.http)
+      .get('/engine-rest/task')
+      .query({ withCandidateGroupsInReturn: 'maybe' })
+      .expect(400);
+    expect(refused.body).toMatchObject({ type: 'InvalidRequestException' });
   });
 });

@@ -32,7 +32,7 @@ export class TaskController {
 
   @Get()
   async list(@Query() query: TaskQueryDto, @Caller() caller: CallerInfo): Promise<TaskDto[]> {
-    return (await this.tasks.list(query, caller)).map(toTaskDto);
+    return this.tasks.list(query, caller);
   }
 
   @Post()
@@ -42,11 +42,10 @@ export class TaskController {
     @Query() paging: TaskQueryDto,
     @Caller() caller: CallerInfo,
   ): Promise<TaskDto[]> {
-    const rows = await this.tasks.list(
+    return this.tasks.list(
       { ...body, firstResult: paging.firstResult, maxResults: paging.maxResults },
       caller,
     );
-    return rows.map(toTaskDto);
   }
 
   @Get('count')

@@ -188,6 +188,21 @@ export class TaskRepository {
     );
   }
 
+  /** The candidate groups of each of the tasks (a page of a list), by task id. */
+  async candidateGroupsOf(taskIds: string[]): Promise<Map<string, string[]>> {
+    const groups = new Map<string, string[]>();
+    if (taskIds.length === 0) return groups;
+    const rows: { task_id: string; group_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT task_id, group_id FROM task_identity_link
+       WHERE task_id = ANY($1) AND type = 'candidate' AND group_id IS NOT NULL
+       ORDER BY task_id, group_id`,
+      [taskIds],
+    );
+    for (const row of rows)
+      groups.set(row.task_id, [...(groups.get(row.task_id) ?? []), row.group_id]);
+    return groups;
+  }
+
   /**
    * A page of tasks. A candidate group's list by due date (the tasklist's view) is read from the
    * group's links in due-date order (index task_identity_link_group_due_idx), so the first page

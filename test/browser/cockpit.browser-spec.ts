@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import request from 'supertest';
 import { basicAuth } from '../support/test-app.js';
 import { startBrowserTestApp, type BrowserTestApp } from './browser-support.js';
@@ -220,10 +220,18 @@ describe('web app in chromium: the cockpit', () => {
   });
 
   it('counts overdue tasks per employee and per group', async () => {
+    const taskReads: string[] = [];
+    const seeRequest = (r: Request) => {
+      if (r.url().includes('/engine-rest/task')) taskReads.push(new URL(r.url()).pathname);
+    };
+    page.on('request', seeRequest);
     await page.click('.cockpit-tabs a[data-cockpit-tab=overdue]');
     // order-B still waits at its task (due 2020-01-01); order-A's was completed
     await expectText(`details[data-assignee="${EMPLOYEE.user}"] [data-count=overdue]`, '1');
     await expectText('details[data-group=cockpit-team] [data-count=overdue]', '1');
+    page.off('request', seeRequest);
+    // the groups come with the task list, not from one identity-link request per task
+    expect(taskReads).toEqual(['/engine-rest/task']);
     await page.click(`details[data-assignee="${EMPLOYEE.user}"] summary`);
     await page.waitForSelector(
       `details[data-assignee="${EMPLOYEE.user}"] a[data-instance-id="${orderB}"]`,

@@ -40,6 +40,8 @@ export class TaskQueryDto extends PagingQueryDto {
   @OptionalBooleanParam() withoutCandidateGroups?: boolean;
   @OptionalBooleanParam() withCandidateUsers?: boolean;
   @OptionalBooleanParam() withoutCandidateUsers?: boolean;
+  /** Conveyor: each task of the page carries its candidate groups (TaskDto.candidateGroups). */
+  @OptionalBooleanParam() withCandidateGroupsInReturn?: boolean;
   @OptionalBooleanParam() active?: boolean;
   @OptionalBooleanParam() suspended?: boolean;
   @OptionalBooleanParam() withoutDueDate?: boolean;

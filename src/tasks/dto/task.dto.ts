@@ -26,6 +26,8 @@ export interface TaskDto {
   formKey: string | null;
   camundaFormRef: null;
   tenantId: string | null;
+  /** Conveyor, with withCandidateGroupsInReturn: the task's candidate groups. */
+  candidateGroups?: string[];
 }
 
 export function toTaskDto(t: TaskRow): TaskDto {

@@ -1,7 +1,11 @@
-import type { CockpitTask, IdentityLink } from '../../../web-modeler/src/api/cockpit-types.js';
+import type { CockpitTask } from '../../../web-modeler/src/api/cockpit-types.js';
 import { groupOverdueTasks } from '../../../web-modeler/src/cockpit/overdue-groups.js';
 
-const task = (id: string, assignee: string | null): CockpitTask => ({
+const task = (
+  id: string,
+  assignee: string | null,
+  candidateGroups: string[] = [],
+): CockpitTask => ({
   id,
   name: id,
   assignee,
@@ -11,21 +15,20 @@ const task = (id: string, assignee: string | null): CockpitTask => ({
   processDefinitionId: 'p:1:x',
   processInstanceId: `i-${id}`,
   taskDefinitionKey: 'T',
+  candidateGroups,
 });
-const candidate = (groupId: string): IdentityLink => ({ userId: null, groupId, type: 'candidate' });
 
 describe('overdue tasks per employee and per group', () => {
   it('groups by assignee and by each candidate group, largest first, nobody last', () => {
-    // given four overdue tasks: ivan has two, one is unassigned; groups from identity links
-    const tasks = [task('a', 'ivan'), task('b', 'petr'), task('c', 'ivan'), task('d', null)];
-    const links = new Map<string, IdentityLink[]>([
-      ['a', [candidate('sales'), { userId: 'ivan', groupId: null, type: 'assignee' }]],
-      ['b', [candidate('sales'), candidate('service')]],
-      ['c', []],
-      ['d', [candidate('service')]],
-    ]);
+    // given four overdue tasks: ivan has two, one is unassigned, one has no candidate group
+    const tasks = [
+      task('a', 'ivan', ['sales']),
+      task('b', 'petr', ['sales', 'service']),
+      task('c', 'ivan'),
+      task('d', null, ['service']),
+    ];
     // when
-    const groups = groupOverdueTasks(tasks, links);
+    const groups = groupOverdueTasks(tasks);
     // then
     expect(groups.byAssignee.map((g) => [g.id, g.tasks.map((t) => t.id)])).toEqual([
       ['ivan', ['a', 'c']],
@@ -40,6 +43,6 @@ describe('overdue tasks per employee and per group', () => {
   });
 
   it('has no groups without overdue tasks', () => {
-    expect(groupOverdueTasks([], new Map())).toEqual({ byAssignee: [], byGroup: [] });
+    expect(groupOverdueTasks([])).toEqual({ byAssignee: [], byGroup: [] });
   });
 });

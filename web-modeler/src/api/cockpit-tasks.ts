@@ -1,6 +1,6 @@
 import { request } from './client.js';
-import type { CockpitTask, IdentityLink } from './cockpit-types.js';
-export type { CockpitTask, IdentityLink } from './cockpit-types.js';
+import type { CockpitTask } from './cockpit-types.js';
+export type { CockpitTask } from './cockpit-types.js';
 
 export function openTasksOf(instanceId: string): Promise<CockpitTask[]> {
   return request<CockpitTask[]>('/engine-rest/task', {
@@ -8,13 +8,15 @@ export function openTasksOf(instanceId: string): Promise<CockpitTask[]> {
   });
 }
 
-/** Tasks due before `dueBefore` (a Camunda date), oldest due first. */
+/** Tasks due before `dueBefore` (a Camunda date), oldest due first, with their candidate groups. */
 export function overdueTasks(dueBefore: string, maxResults = 1000): Promise<CockpitTask[]> {
   return request<CockpitTask[]>('/engine-rest/task', {
-    query: { dueBefore, sortBy: 'dueDate', sortOrder: 'asc', maxResults },
+    query: {
+      dueBefore,
+      sortBy: 'dueDate',
+      sortOrder: 'asc',
+      maxResults,
+      withCandidateGroupsInReturn: true,
+    },
   });
-}
-
-export function identityLinksOf(taskId: string): Promise<IdentityLink[]> {
-  return request<IdentityLink[]>(`/engine-rest/task/${encodeURIComponent(taskId)}/identity-links`);
 }

@@ -132,12 +132,6 @@ export interface CockpitTask {
   processDefinitionId: string;
   processInstanceId: string;
   taskDefinitionKey: string;
-}
-
-/** Camunda's IdentityLinkDto. */
-export interface IdentityLink {
-  userId: string | null;
-  groupId: string | null;
-  /** assignee, owner or candidate */
-  type: string;
+  /** Only when asked for with withCandidateGroupsInReturn (a Conveyor addition to TaskDto). */
+  candidateGroups?: string[];
 }

@@ -1,4 +1,4 @@
-import type { CockpitTask, IdentityLink } from '../api/cockpit-types.js';
+import type { CockpitTask } from '../api/cockpit-types.js';
 
 export interface TaskGroup {
   /** The assignee's or the group's id; null: nobody (unassigned, or no candidate group). */
@@ -15,10 +15,7 @@ export interface OverdueGroups {
  * Overdue tasks per employee (the assignee) and per candidate group (a task with several candidate
  * groups counts in each). Largest groups first, then by name; "nobody" last.
  */
-export function groupOverdueTasks(
-  tasks: readonly CockpitTask[],
-  linksOf: ReadonlyMap<string, readonly IdentityLink[]>,
-): OverdueGroups {
+export function groupOverdueTasks(tasks: readonly CockpitTask[]): OverdueGroups {
   const byAssignee = new Map<string | null, CockpitTask[]>();
   const byGroup = new Map<string | null, CockpitTask[]>();
   const add = (groups: Map<string | null, CockpitTask[]>, id: string | null, task: CockpitTask) => {
@@ -28,11 +25,7 @@ export function groupOverdueTasks(
   };
   for (const task of tasks) {
     add(byAssignee, task.assignee, task);
-    const groups = new Set(
-      (linksOf.get(task.id) ?? [])
-        .filter((link) => link.type === 'candidate' && link.groupId)
-        .map((link) => link.groupId as string),
-    );
+    const groups = new Set(task.candidateGroups ?? []);
     if (groups.size === 0) add(byGroup, null, task);
     for (const group of groups) add(byGroup, group, task);
   }

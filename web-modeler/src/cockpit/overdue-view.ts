@@ -1,18 +1,10 @@
-import {
-  identityLinksOf,
-  overdueTasks,
-  type CockpitTask,
-  type IdentityLink,
-} from '../api/cockpit-tasks.js';
+import { overdueTasks, type CockpitTask } from '../api/cockpit-tasks.js';
 import { h } from '../app/dom.js';
 import type { MessageKey } from '../i18n/ru.js';
 import { camundaDate } from '../api/dates.js';
 import { cockpitHash } from './cockpit-routes.js';
 import { LoadedView } from './cockpit-ui.js';
 import { groupOverdueTasks, type TaskGroup } from './overdue-groups.js';
-
-/** Identity links are read a few at a time: one request per task, without flooding the service. */
-const PARALLEL_LINK_READS = 6;
 
 /** Overdue tasks (due before now) per employee and per candidate group: counts, then the tasks. */
 export class OverdueView extends LoadedView {
@@ -25,8 +17,7 @@ export class OverdueView extends LoadedView {
     this.status.show('info', 'cockpit.loading');
     try {
       const tasks = await overdueTasks(camundaDate(new Date()));
-      const links = await linksOf(tasks);
-      const groups = groupOverdueTasks(tasks, links);
+      const groups = groupOverdueTasks(tasks);
       this.dataLabels.reset();
       this.body.replaceChildren(
         this.groupsSection('cockpit.overdue.byAssignee', 'assignee', groups.byAssignee),
@@ -92,17 +83,4 @@ export class OverdueView extends LoadedView {
       ]),
     );
   }
-}
-
-async function linksOf(tasks: CockpitTask[]): Promise<Map<string, IdentityLink[]>> {
-  const links = new Map<string, IdentityLink[]>();
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const task = tasks[next++];
-      links.set(task.id, await identityLinksOf(task.id));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_LINK_READS, tasks.length) }, worker));
-  return links;
 }
