@@ -118,9 +118,11 @@ describe('responses match the Camunda 7 OpenAPI document', () => {
       .post(`/engine-rest/task/${taskId}/complete`)
       .send({ variables: {} });
     expect(invalid.status).toBe(400);
+    expectCamundaShape(invalid, '/task/{id}/complete', 'post'); // Camunda's ExceptionDto…
     expect(invalid.body).toEqual({
       type: expect.any(String),
       message: expect.stringContaining('amount'),
+      details: [{ field: 'amount', message: expect.stringContaining('amount') }], // …and Conveyor's
     });
     const done = await request(t.http)
       .post(`/engine-rest/task/${taskId}/complete`)

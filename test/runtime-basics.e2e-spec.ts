@@ -74,6 +74,12 @@ describe('runtime basics: deploy, start, task, complete', () => {
     expect(invalid.status).toBe(400);
     expect(invalid.body.message).toContain("'approved'");
     expect(invalid.body.message).toContain("'comment'");
+    // and, for clients that show each problem next to its input, one detail per violation
+    expect(invalid.body.type).toBe('InvalidRequestException');
+    expect(invalid.body.details).toEqual([
+      { field: 'approved', message: expect.stringContaining("'approved'") },
+      { field: 'comment', message: expect.stringContaining("'comment'") },
+    ]);
     expect(await api.tasks({ processInstanceBusinessKey: 'deal-1' })).toHaveLength(1);
 
     await api.completeOk(task.id, { approved: { value: true, type: 'Boolean' } });

@@ -66,6 +66,10 @@ describe('start forms (camunda:formData on the none start event)', () => {
       .expect(400);
     expect(res.body.message).toContain("'customer'");
     expect(res.body.message).toContain("'amount'");
+    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'amount',
+      'customer',
+    ]);
     const after = await request(t.http)
       .get('/engine-rest/process-instance/count')
       .query({ processDefinitionId: orderId });

@@ -167,11 +167,14 @@ describe('checkForm', () => {
 });
 
 describe('serverViolations', () => {
-  it("splits the server's 400 into messages per field it names", () => {
-    const message =
-      "Invalid form submission: Field 'comment' must be at least 5 characters long; " +
-      "Field 'amount' must be at most 1000; Field 'amount' must be a whole number; Field 'other' is required";
-    expect(serverViolations(message, ['comment', 'amount'])).toEqual({
+  it("sorts the details of the server's 400 by the fields of the form", () => {
+    const details = [
+      { field: 'comment', message: "Field 'comment' must be at least 5 characters long" },
+      { field: 'amount', message: "Field 'amount' must be at most 1000" },
+      { field: 'amount', message: "Field 'amount' must be a whole number" },
+      { field: 'other', message: "Field 'other' is required" },
+    ];
+    expect(serverViolations('Invalid form submission: …', details, ['comment', 'amount'])).toEqual({
       byField: {
         comment: ["Field 'comment' must be at least 5 characters long"],
         amount: ["Field 'amount' must be at most 1000", "Field 'amount' must be a whole number"],
@@ -180,11 +183,8 @@ describe('serverViolations', () => {
     });
   });
 
-  it('keeps an enum message with commas whole and passes other errors through', () => {
-    expect(
-      serverViolations("Invalid form submission: Field 'p' must be one of: low, high", ['p']),
-    ).toEqual({ byField: { p: ["Field 'p' must be one of: low, high"] }, other: [] });
-    expect(serverViolations('Cannot find task with id x', ['p'])).toEqual({
+  it('passes a 400 without details through whole', () => {
+    expect(serverViolations('Cannot find task with id x', [], ['p'])).toEqual({
       byField: {},
       other: ['Cannot find task with id x'],
     });

@@ -7,12 +7,16 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ConveyorError, ErrorCode } from './conveyor-error.js';
+import { ConveyorError, ErrorCode, type ErrorDetail } from './conveyor-error.js';
 
-/** Camunda 7's error body: `{ "type": "...Exception", "message": "..." }`. */
+/**
+ * Camunda 7's error body: `{ "type": "...Exception", "message": "..." }`, and Conveyor's `details`
+ * when the error names the inputs it refuses (a form's fields).
+ */
 export interface CamundaErrorBody {
   type: string;
   message: string;
+  details?: readonly ErrorDetail[];
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -53,10 +57,12 @@ export class CamundaExceptionFilter implements ExceptionFilter {
   private toResponse(exception: unknown): [number, CamundaErrorBody] {
     if (exception instanceof ConveyorError) {
       const status = STATUS_BY_CODE[exception.code];
-      return [
-        status,
-        { type: exception.camundaType ?? typeFor(status), message: exception.message },
-      ];
+      const body: CamundaErrorBody = {
+        type: exception.camundaType ?? typeFor(status),
+        message: exception.message,
+      };
+      if (exception.details) body.details = exception.details;
+      return [status, body];
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

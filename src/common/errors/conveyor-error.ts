@@ -10,8 +10,17 @@ export enum ErrorCode {
   Unavailable = 'UNAVAILABLE',
 }
 
+/** One particular of an error for the response body's `details`: which input, what is wrong. */
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
 /** A domain error: carries a code and a message safe to show to the caller. */
 export class ConveyorError extends Error {
+  /** Per-input particulars, sent as `details` next to Camunda's type and message. */
+  readonly details?: readonly ErrorDetail[];
+
   constructor(
     readonly code: ErrorCode,
     message: string,

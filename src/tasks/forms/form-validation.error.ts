@@ -5,12 +5,11 @@ import type { FormOptions } from './form-variables.js';
 import { validateFormSubmission } from './validate-form-submission.js';
 
 /**
- * A rejected form submission: a 400 whose message names every violated field, with the
- * structured violations kept for callers that render them next to the inputs.
+ * A rejected form submission: a 400 whose message names every violated field, and whose
+ * `details` list them one by one, for clients that show each next to its input.
  */
 export class FormValidationError extends ConveyorError {
-  /** The same violations, under the generic name an error renderer can look for. */
-  readonly details: FormViolation[];
+  override readonly details: FormViolation[];
 
   constructor(readonly violations: FormViolation[]) {
     super(

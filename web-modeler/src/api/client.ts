@@ -4,12 +4,15 @@
  * user to the login page (the session expired or was never there).
  */
 
-/** Camunda's error body: `{type: "...Exception", message}`. */
+import type { ErrorDetail } from './error-detail.js';
+
+/** Camunda's error body: `{type: "...Exception", message}`, and Conveyor's `details` if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
     message: string,
+    readonly details: readonly ErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -78,12 +81,23 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 async function errorOf(response: Response): Promise<ApiError> {
   let type = 'HttpError';
   let message = response.statusText;
+  let details: ErrorDetail[] = [];
   try {
-    const body = (await response.json()) as { type?: unknown; message?: unknown };
+    const body = (await response.json()) as {
+      type?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
     if (typeof body.type === 'string') type = body.type;
     if (typeof body.message === 'string') message = body.message;
+    if (Array.isArray(body.details)) details = body.details.filter(isErrorDetail);
   } catch {
     // Not JSON (a proxy's error page): the status text is all there is.
   }
-  return new ApiError(response.status, type, message);
+  return new ApiError(response.status, type, message, details);
+}
+
+function isErrorDetail(value: unknown): value is ErrorDetail {
+  const detail = value as Partial<ErrorDetail> | null;
+  return typeof detail?.field === 'string' && typeof detail.message === 'string';
 }

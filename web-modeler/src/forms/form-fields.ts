@@ -1,4 +1,5 @@
 import type { TypedValue } from '../api/task-types.js';
+import type { ErrorDetail } from '../api/error-detail.js';
 import { camundaDate, normalizeOffset } from '../api/dates.js';
 
 /** One `camunda:formField` of a user task, as the diagram declares it. */
@@ -158,20 +159,19 @@ export interface ServerViolations {
 }
 
 /**
- * Splits the server's 400 (`Invalid form submission: Field 'a' is required; Field 'b' must be at
- * most 5`) into messages per field, so each shows next to its input.
+ * Sorts the details of the server's 400 (one per refused field) by field, so each shows next to
+ * its input; a 400 without details, or details naming no field of the form, go to `other`.
  */
-export function serverViolations(message: string, fieldIds: readonly string[]): ServerViolations {
+export function serverViolations(
+  message: string,
+  details: readonly ErrorDetail[],
+  fieldIds: readonly string[],
+): ServerViolations {
+  if (details.length === 0) return { byField: {}, other: [message] };
   const result: ServerViolations = { byField: {}, other: [] };
-  const body = message.replace(/^Invalid form submission:\s*/, '');
-  if (body === message) return { byField: {}, other: [message] };
-  for (const part of body.split(/;\s*(?=Field ')/)) {
-    const field = /^Field '([^']+)'/.exec(part)?.[1];
-    if (field !== undefined && fieldIds.includes(field)) {
-      (result.byField[field] ??= []).push(part.trim());
-    } else {
-      result.other.push(part.trim());
-    }
+  for (const { field, message: text } of details) {
+    if (fieldIds.includes(field)) (result.byField[field] ??= []).push(text);
+    else result.other.push(text);
   }
   return result;
 }

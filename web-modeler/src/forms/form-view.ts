@@ -37,8 +37,8 @@ export interface FormOptions {
 /**
  * A form rendered from camunda:formData fields and current values: a task's form in the tasklist,
  * a start form in the cockpit. Submitting checks what the client can tell (required, whole
- * numbers, dates) and shows each problem under its field; the server's 400 is split the same way,
- * so its messages sit next to the fields they name.
+ * numbers, dates) and shows each problem under its field; so do the details of the server's 400,
+ * one per field it refused.
  */
 export class FormView {
   readonly element: HTMLFormElement;
@@ -135,7 +135,9 @@ export class FormView {
       this.status.dataset.kind = 'error';
       return;
     }
-    const { byField, other } = serverViolations(error.message, [...this.controls.keys()]);
+    const { byField, other } = serverViolations(error.message, error.details, [
+      ...this.controls.keys(),
+    ]);
     for (const [id, messages] of Object.entries(byField)) {
       this.showError(id, 'server', undefined, messages.join('; '));
     }
