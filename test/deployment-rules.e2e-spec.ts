@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { bpmn, EngineRest } from './support/engine-rest.js';
+import { expectCamundaShape } from './support/openapi.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const SIMPLE = bpmn(`<process id="lead" name="Обработка лида" isExecutable="true">
@@ -60,7 +61,11 @@ describe('deployments: validation, versions, duplicate filtering, deletion', () 
     const before = await counts();
     const res = await api.deploy(xml, 'lead.bpmn');
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ type: expect.any(String), message: expect.any(String) });
+    expect(res.body).toEqual({
+      type: expect.any(String),
+      message: expect.any(String),
+      ...(res.body.type === 'ParseException' && { details: { 'lead.bpmn': expect.any(Object) } }),
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -73,6 +78,42 @@ describe('deployments: validation, versions, duplicate filtering, deletion', () 
       'lead.bpmn',
     );
     expect(res.body.message).toContain('qualify');
+    // and in Camunda's ParseException report, which Camunda clients read per resource
+    expectCamundaShape(res, '/deployment/create', 'post');
+    expect(res.body).toMatchObject({
+      type: 'ParseException',
+      details: {
+        'lead.bpmn': {
+          errors: [
+            {
+              message: expect.any(String),
+              line: null,
+              column: null,
+              mainElementId: 'qualify',
+              elementIds: ['qualify'],
+            },
+          ],
+          warnings: [],
+        },
+      },
+    });
+  });
+
+  it('reports the first 20 problems of a diagram and how many more there are', async () => {
+    const gateways = Array.from({ length: 25 }, (_, i) => `<complexGateway id="g${i}" />`);
+    const res = await api.deploy(
+      SIMPLE.replace('<endEvent id="end" />', `<endEvent id="end" />${gateways.join('')}`),
+      'lead.bpmn',
+    );
+    expect(res.status).toBe(400);
+    const errors = res.body.details['lead.bpmn'].errors as { mainElementId: string | null }[];
+    expect(errors.map((e) => e.mainElementId)).toEqual([
+      ...Array.from({ length: 20 }, (_, i) => `g${i}`),
+      null,
+    ]);
+    const total = Number(/Invalid BPMN \((\d+) problems\)/.exec(res.body.message)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(25); // every gateway is refused, some twice
+    expect(errors[20]).toMatchObject({ message: `and ${total - 20} more` });
   });
 
   it('versions changed files; an unchanged one with duplicate filtering is not a new version', async () => {

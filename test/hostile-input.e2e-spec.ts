@@ -143,11 +143,17 @@ describe('hostile input: every request of the corpus is refused and changes noth
     // a Camunda-shaped error body, short and without internals
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    // (and Conveyor's details, one per refused form field, when there are any)
-    const { details, ...camunda } = res.body as { details?: unknown };
+    // (with details: a ParseException's report per resource, or one per refused form field)
+    const { details, ...camunda } = res.body as { type?: unknown; details?: unknown };
     expect(camunda).toEqual({ type: expect.any(String), message: expect.any(String) });
-    for (const detail of (details as unknown[] | undefined) ?? []) {
-      expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
+    if (camunda.type === 'ParseException') {
+      for (const report of Object.values(details as object)) {
+        expect(report).toEqual({ errors: expect.any(Array), warnings: [] });
+      }
+    } else {
+      for (const detail of (details as unknown[] | undefined) ?? []) {
+        expect(detail).toEqual({ field: expect.any(String), message: expect.any(String) });
+      }
     }
     expect(Buffer.byteLength(res.text)).toBeLessThanOrEqual(MAX_ERROR_BODY_BYTES);
     for (const leak of LEAKS) expect(res.text).not.toMatch(leak);

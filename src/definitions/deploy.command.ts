@@ -11,7 +11,13 @@ import { DefinitionsRepository } from './definitions.repository.js';
 import { DeploymentEntity, DeploymentResourceEntity } from './deployment.entity.js';
 import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { StartEventRegistry } from './start-event.registry.js';
-import { BpmnValidationError, validateBpmn, type ValidatedBpmn } from './validation/index.js';
+import {
+  BpmnValidationError,
+  PROBLEMS_IN_RESPONSE,
+  validateBpmn,
+  type BpmnProblem,
+  type ValidatedBpmn,
+} from './validation/index.js';
 
 export interface DeployRequest {
   name: string | null;
@@ -79,6 +85,7 @@ export class DeployCommand {
   ): Promise<Map<string, ValidatedBpmn>> {
     const parsed = new Map<string, ValidatedBpmn>();
     const problems: string[] = [];
+    const report: Record<string, ResourceReport> = {};
     for (const resource of resources) {
       if (!BPMN_RESOURCE.test(resource.name)) continue;
       try {
@@ -92,6 +99,7 @@ export class DeployCommand {
       } catch (error) {
         if (!(error instanceof BpmnValidationError)) throw error;
         problems.push(`${resource.name}: ${error.message}`);
+        report[resource.name] = { errors: problemDtos(error.problems), warnings: [] };
       }
     }
     if (problems.length > 0) {
@@ -99,6 +107,7 @@ export class DeployCommand {
         ErrorCode.InvalidRequest,
         `ENGINE-09005 Could not parse BPMN process. ${problems.join(' | ')}`,
         'ParseException',
+        report,
       );
     }
     return parsed;
@@ -210,4 +219,38 @@ function sha256(content: Buffer): string {
 
 function duplicateOf(keys: string[]): string {
   return keys.find((key, i) => keys.indexOf(key) !== i) ?? '';
+}
+
+/** Camunda's ParseException report of one resource (ResourceReportDto). */
+interface ResourceReport {
+  errors: ProblemDto[];
+  warnings: ProblemDto[];
+}
+
+/** Camunda's ProblemDto; the validator knows the element of a problem, not its line. */
+interface ProblemDto {
+  message: string;
+  line: null;
+  column: null;
+  mainElementId: string | null;
+  elementIds: string[];
+}
+
+/** The first problems as Camunda's ProblemDto, and how many more there are as a last one. */
+function problemDtos(problems: readonly BpmnProblem[]): ProblemDto[] {
+  const shown = problems.slice(0, PROBLEMS_IN_RESPONSE).map(toProblemDto);
+  const more = problems.length - shown.length;
+  if (more > 0) shown.push(toProblemDto({ message: `and ${more} more` }));
+  return shown;
+}
+
+function toProblemDto(problem: BpmnProblem): ProblemDto {
+  const elementId = problem.elementId ?? null;
+  return {
+    message: problem.message,
+    line: null,
+    column: null,
+    mainElementId: elementId,
+    elementIds: elementId ? [elementId] : [],
+  };
 }

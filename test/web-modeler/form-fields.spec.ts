@@ -183,10 +183,12 @@ describe('serverViolations', () => {
     });
   });
 
-  it('passes a 400 without details through whole', () => {
-    expect(serverViolations('Cannot find task with id x', [], ['p'])).toEqual({
-      byField: {},
-      other: ['Cannot find task with id x'],
-    });
+  it('passes a 400 without field details through whole', () => {
+    for (const details of [undefined, [], [{ field: 1 }], { 'p.bpmn': {} }]) {
+      expect(serverViolations('Cannot find task with id x', details, ['p'])).toEqual({
+        byField: {},
+        other: ['Cannot find task with id x'],
+      });
+    }
   });
 });

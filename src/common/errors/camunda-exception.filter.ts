@@ -7,16 +7,16 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { ConveyorError, ErrorCode, type ErrorDetail } from './conveyor-error.js';
+import { ConveyorError, ErrorCode } from './conveyor-error.js';
 
 /**
- * Camunda 7's error body: `{ "type": "...Exception", "message": "..." }`, and Conveyor's `details`
- * when the error names the inputs it refuses (a form's fields).
+ * Camunda 7's error body: `{ "type": "...Exception", "message": "..." }`, with `details` when the
+ * error has them (a ParseException's report, a refused form's fields).
  */
 export interface CamundaErrorBody {
   type: string;
   message: string;
-  details?: readonly ErrorDetail[];
+  details?: object;
 }
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {

@@ -10,22 +10,18 @@ export enum ErrorCode {
   Unavailable = 'UNAVAILABLE',
 }
 
-/** One particular of an error for the response body's `details`: which input, what is wrong. */
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
-
 /** A domain error: carries a code and a message safe to show to the caller. */
 export class ConveyorError extends Error {
-  /** Per-input particulars, sent as `details` next to Camunda's type and message. */
-  readonly details?: readonly ErrorDetail[];
-
   constructor(
     readonly code: ErrorCode,
     message: string,
     /** Camunda's exception type name for the response body, when it differs from the code's default. */
     readonly camundaType?: string,
+    /**
+     * The response body's `details`: a list of refused form fields (`{ field, message }`), or Camunda's
+     * ParseException report (problems per resource name).
+     */
+    readonly details?: object,
   ) {
     super(message);
     this.name = 'ConveyorError';

@@ -4,8 +4,11 @@ export interface BpmnProblem {
   message: string;
 }
 
-/** How many problems the error message spells out; all of them stay in `problems`. */
-const PROBLEMS_IN_MESSAGE = 20;
+/**
+ * How many problems a response spells out (in the message and in the deployment's report), so a
+ * hostile diagram cannot make the error body grow; all of them stay in `problems`.
+ */
+export const PROBLEMS_IN_RESPONSE = 20;
 
 /**
  * A deployment's BPMN document was refused before anything was stored. The message summarises
@@ -20,7 +23,7 @@ export class BpmnValidationError extends Error {
 
 function summarize(problems: readonly BpmnProblem[]): string {
   const shown = problems
-    .slice(0, PROBLEMS_IN_MESSAGE)
+    .slice(0, PROBLEMS_IN_RESPONSE)
     .map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message));
   const more = problems.length - shown.length;
   const noun = problems.length === 1 ? 'problem' : 'problems';

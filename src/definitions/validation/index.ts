@@ -1,4 +1,8 @@
-export { BpmnValidationError, type BpmnProblem } from './bpmn-validation-error.js';
+export {
+  BpmnValidationError,
+  PROBLEMS_IN_RESPONSE,
+  type BpmnProblem,
+} from './bpmn-validation-error.js';
 export type { ExecutableProcess, ProcessStartEvent } from './executable-processes.js';
 export { EXECUTION_BREAKING_LINT_RULES } from './execution-lint-rules.js';
 export { MAX_ATTRIBUTE_LENGTH, MAX_NESTING_DEPTH } from './raw-bpmn-guards.js';

@@ -9,15 +9,16 @@ import { validateFormSubmission } from './validate-form-submission.js';
  * `details` list them one by one, for clients that show each next to its input.
  */
 export class FormValidationError extends ConveyorError {
-  override readonly details: FormViolation[];
+  declare readonly details: FormViolation[];
 
   constructor(readonly violations: FormViolation[]) {
     super(
       ErrorCode.InvalidRequest,
       `Invalid form submission: ${violations.map((v) => v.message).join('; ')}`,
+      undefined,
+      violations,
     );
     this.name = 'FormValidationError';
-    this.details = violations;
   }
 }
 

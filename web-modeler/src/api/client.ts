@@ -4,15 +4,14 @@
  * user to the login page (the session expired or was never there).
  */
 
-import type { ErrorDetail } from './error-detail.js';
-
 /** Camunda's error body: `{type: "...Exception", message}`, and Conveyor's `details` if any. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
     message: string,
-    readonly details: readonly ErrorDetail[] = [],
+    /** The body's `details` as sent, for whoever knows their shape (form fields, a parse report). */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -81,7 +80,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 async function errorOf(response: Response): Promise<ApiError> {
   let type = 'HttpError';
   let message = response.statusText;
-  let details: ErrorDetail[] = [];
+  let details: unknown;
   try {
     const body = (await response.json()) as {
       type?: unknown;
@@ -90,14 +89,9 @@ async function errorOf(response: Response): Promise<ApiError> {
     };
     if (typeof body.type === 'string') type = body.type;
     if (typeof body.message === 'string') message = body.message;
-    if (Array.isArray(body.details)) details = body.details.filter(isErrorDetail);
+    details = body.details;
   } catch {
     // Not JSON (a proxy's error page): the status text is all there is.
   }
   return new ApiError(response.status, type, message, details);
-}
-
-function isErrorDetail(value: unknown): value is ErrorDetail {
-  const detail = value as Partial<ErrorDetail> | null;
-  return typeof detail?.field === 'string' && typeof detail.message === 'string';
 }

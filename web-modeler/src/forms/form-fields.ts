@@ -1,5 +1,4 @@
 import type { TypedValue } from '../api/task-types.js';
-import type { ErrorDetail } from '../api/error-detail.js';
 import { camundaDate, normalizeOffset } from '../api/dates.js';
 
 /** One `camunda:formField` of a user task, as the diagram declares it. */
@@ -158,22 +157,34 @@ export interface ServerViolations {
   other: string[];
 }
 
+/** One field a form's 400 refused (an element of its `details`). */
+interface FieldDetail {
+  field: string;
+  message: string;
+}
+
 /**
  * Sorts the details of the server's 400 (one per refused field) by field, so each shows next to
  * its input; a 400 without details, or details naming no field of the form, go to `other`.
  */
 export function serverViolations(
   message: string,
-  details: readonly ErrorDetail[],
+  details: unknown,
   fieldIds: readonly string[],
 ): ServerViolations {
-  if (details.length === 0) return { byField: {}, other: [message] };
+  const fields = Array.isArray(details) ? details.filter(isFieldDetail) : [];
+  if (fields.length === 0) return { byField: {}, other: [message] };
   const result: ServerViolations = { byField: {}, other: [] };
-  for (const { field, message: text } of details) {
+  for (const { field, message: text } of fields) {
     if (fieldIds.includes(field)) (result.byField[field] ??= []).push(text);
     else result.other.push(text);
   }
   return result;
+}
+
+function isFieldDetail(value: unknown): value is FieldDetail {
+  const detail = value as Partial<FieldDetail> | null;
+  return typeof detail?.field === 'string' && typeof detail.message === 'string';
 }
 
 function localDateTime(date: Date): string {

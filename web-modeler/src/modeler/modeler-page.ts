@@ -16,7 +16,7 @@ import { pickDefinition } from './definition-picker.js';
 import { downloadBpmnFile, pickBpmnFile } from './diagram-files.js';
 import { newDiagramXml } from './new-diagram.js';
 import { ProblemMarkers } from './problem-markers.js';
-import { parseValidationMessage, type DiagramProblem } from './validation-problems.js';
+import { deploymentProblems, type DiagramProblem } from './validation-problems.js';
 
 type Action = 'new' | 'open' | 'import' | 'export' | 'undo' | 'redo' | 'deploy';
 
@@ -170,7 +170,7 @@ class ModelerPage implements Page {
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 400) throw error;
       const registry = this.modeler.get<{ get(id: string): unknown }>('elementRegistry');
-      const problems = parseValidationMessage(error.message, (id) => !!registry.get(id));
+      const problems = deploymentProblems(error.message, error.details, (id) => !!registry.get(id));
       this.markers.show(problems);
       this.showProblems(problems);
       this.showStatus(t('modeler.invalid'), 'error');

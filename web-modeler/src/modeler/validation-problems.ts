@@ -1,39 +1,38 @@
 /** One problem the service reported for a refused deployment. */
 export interface DiagramProblem {
-  /** The element it concerns, when the message names one that exists in the diagram. */
+  /** The element it concerns, when the diagram has it. */
   elementId: string | null;
   message: string;
 }
 
-/** Where the list starts; the engine may put a code and the file name before it. */
-const PREFIX = /Invalid BPMN \(\d+ problems?\): /;
-const ELEMENT_PROBLEM = /^([A-Za-z_][\w.-]*): (.+)$/s;
+/** Camunda's ProblemDto, as far as the modeler reads it. */
+interface ProblemDto {
+  message?: unknown;
+  mainElementId?: unknown;
+}
 
 /**
- * Splits the service's 400 message ("ENGINE-09005 Could not parse BPMN process. a.bpmn: Invalid
- * BPMN (2 problems): Task_1: no assignee; Timer_1: …")
- * into problems. A leading word counts as an element id only if the diagram has that element,
- * so a message that merely contains a colon stays whole.
+ * The problems of a refused deployment, from Camunda's ParseException report in the 400's
+ * `details` (`{ "<resource>": { "errors": [ProblemDto…] } }`). A problem sits on its element only
+ * if the diagram has that element; without a report the message is the one problem.
  */
-export function parseValidationMessage(
+export function deploymentProblems(
   message: string,
+  details: unknown,
   hasElement: (id: string) => boolean,
 ): DiagramProblem[] {
-  const start = PREFIX.exec(message);
-  if (!start) return [{ elementId: null, message }];
-  const body = message.slice(start.index + start[0].length);
-  const problems: DiagramProblem[] = [];
-  for (const part of body.split('; ')) {
-    const match = ELEMENT_PROBLEM.exec(part);
-    if (/^and \d+ more$/.test(part)) continue;
-    if (match && hasElement(match[1])) {
-      problems.push({ elementId: match[1], message: match[2] });
-    } else if (problems.length > 0) {
-      // A message that itself contained "; " belongs to the problem before it.
-      problems[problems.length - 1].message += `; ${part}`;
-    } else {
-      problems.push({ elementId: null, message: part });
-    }
-  }
-  return problems;
+  const reports: unknown[] =
+    typeof details === 'object' && details !== null ? Object.values(details) : [];
+  const problems = reports.flatMap((report) => {
+    const errors = (report as { errors?: unknown } | null)?.errors;
+    return Array.isArray(errors) ? (errors as ProblemDto[]) : [];
+  });
+  if (problems.length === 0) return [{ elementId: null, message }];
+  return problems.map((problem) => {
+    const id = typeof problem.mainElementId === 'string' ? problem.mainElementId : null;
+    return {
+      elementId: id !== null && hasElement(id) ? id : null,
+      message: typeof problem.message === 'string' ? problem.message : message,
+    };
+  });
 }
