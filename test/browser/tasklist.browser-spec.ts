@@ -343,6 +343,29 @@ describe('web app in chromium: tasklist', () => {
     await page.close();
   });
 
+  it('returns to the open task after the session expired and the employee signed in again', async () => {
+    // given the employee at a task of their group, by its address
+    const [task] = await rest.tasks({ processInstanceId: otherInstanceId });
+    const { page, problems } = await t.newPage();
+    await signIn(page, EMPLOYEE);
+    await page.goto(`${t.baseUrl}/#/tasklist/task/${task.id}`);
+    await page.waitForSelector(`.tasklist-detail[data-task-id="${task.id}"] .task-form`);
+
+    // when the session ends (its cookie gone) and the next request is refused
+    await page.context().clearCookies();
+    await page.click('[data-action=notifications]');
+    await page.waitForSelector('form.login-form');
+
+    // then signing in again opens that same task, not just the tasklist
+    await page.fill('input[name=username]', EMPLOYEE.user);
+    await page.fill('input[name=password]', EMPLOYEE.password);
+    await page.click('form.login-form button[type=submit]');
+    await page.waitForSelector(`.tasklist-detail[data-task-id="${task.id}"] .task-form`);
+    expect(new URL(page.url()).hash).toBe(`#/tasklist/task/${task.id}`);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   async function signIn(page: Page, who: { user: string; password: string }): Promise<void> {
     await page.goto(`${t.baseUrl}/#/tasklist`);
     await page.fill('input[name=username]', who.user);

@@ -22,10 +22,11 @@ let shell: Shell | null = null;
 function showLogin(): void {
   shell?.dispose();
   shell = null;
-  const back = currentRouteName();
-  if (back !== 'login') navigate('login');
+  // The whole address, sub-path included: signing in again reopens the task or instance at hand.
+  const back = currentRouteName() && currentRouteName() !== 'login' ? location.hash : null;
+  if (currentRouteName() !== 'login') navigate('login');
   renderLoginPage(root, (user) => {
-    if (back && back !== 'login') navigate(back);
+    if (back) location.hash = back;
     showShell(user);
   });
 }
