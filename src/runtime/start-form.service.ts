@@ -8,6 +8,7 @@ import {
 import { AppConfig } from '../config/app-config.js';
 import { DefinitionCache } from '../definitions/definition-cache.js';
 import type { ProcessDefinitionEntity } from '../definitions/process-definition.entity.js';
+import { chosenStartEvent } from '../engine/start-events.js';
 import {
   assertValidSubmission,
   formVariables,
@@ -17,13 +18,6 @@ import {
 import { TaskFormService } from '../tasks/task-form.service.js';
 import type { ProcessInstanceWithVariablesDto } from './dto/process-instance.dto.js';
 import { StartInstanceCommand } from './start-instance.command.js';
-
-interface SourceActivityLike {
-  id: string;
-  type: string;
-  parent?: { id?: string; type?: string };
-  behaviour?: { eventDefinitions?: unknown[] };
-}
 
 /**
  * The start form of a definition: the camunda:formData of the start event a REST start runs (the
@@ -76,13 +70,7 @@ export class StartFormService {
 
   private async fieldsOf(definition: ProcessDefinitionEntity): Promise<FormField[]> {
     const { source } = await this.definitions.get(definition.id);
-    const activities = source.getActivities() as SourceActivityLike[];
-    const start = activities.find(
-      (activity) =>
-        activity.type === 'bpmn:StartEvent' &&
-        activity.parent?.id === definition.key &&
-        !activity.behaviour?.eventDefinitions?.length,
-    );
+    const start = chosenStartEvent(source, definition.key);
     if (!start) return [];
     return this.forms.fieldsOf({ definition_id: definition.id, activity_id: start.id });
   }

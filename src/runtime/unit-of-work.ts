@@ -9,6 +9,7 @@ import { WorkTracker } from '../common/work-tracker.js';
 import { DefinitionCache, type LoadedDefinition } from '../definitions/definition-cache.js';
 import { EngineSession } from '../engine/engine-session.js';
 import { EngineEnvironmentProvider } from '../engine/engine-environment.provider.js';
+import { chosenStartEvent, initiatorVariable } from '../engine/start-events.js';
 import { HistoryRepository } from '../history/history.repository.js';
 import { CallActivityOrchestrator } from './call-activity.orchestrator.js';
 import { InstanceRepository, type InstanceRow } from './instance.repository.js';
@@ -99,11 +100,20 @@ export class UnitOfWork {
         tenant_id: definition.tenantId,
       };
       await this.instances.insert(tx, instance);
+      const variables = new Map(request.variables);
+      const start = chosenStartEvent(
+        request.definition.source,
+        definition.key,
+        request.startEventId,
+      );
+      const initiator = initiatorVariable(start, request.startUserId);
+      // Camunda sets the initiator before the start variables, so a start variable of its name wins.
+      if (initiator && !variables.has(initiator[0])) variables.set(...initiator);
       const session = await EngineSession.start(
         request.definition.source,
         this.environment.get(),
         instance.id,
-        toEngineVariables(request.variables),
+        toEngineVariables(variables),
         request.startEventId,
       );
       if (request.startEventId) await this.triggerStartEvent(session, request.startEventId);
@@ -121,7 +131,7 @@ export class UnitOfWork {
       });
       return this.finish(tx, instance, session, {
         before: new Map(),
-        declared: request.variables,
+        declared: variables,
         completedTaskIds: new Set(),
         value: null,
         now,

@@ -146,6 +146,35 @@ describe('elements: start and end events', () => {
     expect(manual.id).toBe(instances.find((i) => i.businessKey === 'manual-1')?.id);
   });
 
+  it('camunda:initiator keeps who started the instance in a variable, for a REST and a message start', async () => {
+    // given a start event that names the starter's variable, and a task assigned to it
+    await api.deployOk(fixture('events.initiator'), 'events.initiator.bpmn');
+    const key = 'events_initiator';
+
+    // when the signed-in user starts one instance by REST and one by a message
+    const byRest = await api.start(key, { businessKey: 'rest-1' });
+    await api.correlateOk({ messageName: 'call-back-requested', businessKey: 'message-1' });
+
+    // then both hold the caller's id, and the task is theirs
+    const [byMessage] = (await api.instances({ processDefinitionKey: key })).filter(
+      (instance) => instance.businessKey === 'message-1',
+    );
+    for (const id of [byRest.id, byMessage.id]) {
+      expect((await api.variables(id)).leadOwner).toMatchObject({
+        value: 'test-admin',
+        type: 'String',
+      });
+      expect(await api.instanceTasks(id)).toEqual([
+        expect.objectContaining({ taskDefinitionKey: 'callClient', assignee: 'test-admin' }),
+      ]);
+    }
+
+    // and a start variable of that name wins, as in Camunda
+    const handedOver = await api.start(key, { variables: { leadOwner: str('dmitry') } });
+    const [task] = await api.instanceTasks(handedOver.id);
+    expect(task.assignee).toBe('dmitry');
+  });
+
   it('a message nobody waits for is refused with 400', async () => {
     const res = await api.correlate({ messageName: 'no-such-message', businessKey: 'lead-43' });
     expect(res.status).toBe(400);

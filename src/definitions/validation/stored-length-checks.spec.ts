@@ -51,6 +51,16 @@ describe('values longer than the columns they are stored in', () => {
     ]);
   });
 
+  it("refuses a start event's initiator variable name longer than a variable name", async () => {
+    const xml = diagram('<userTask id="task" />').replace(
+      '<startEvent id="start" />',
+      `<startEvent id="start" camunda:initiator="${long(256)}" />`,
+    );
+    expect(await messagesOf(xml)).toEqual([
+      'initiator has 256 characters; at most 255 are allowed',
+    ]);
+  });
+
   it('accepts values at the limits and leaves expressions to run time', async () => {
     const xml = diagram(
       `<userTask id="task" name="${'n'.repeat(255)}" camunda:assignee="\${'${'a'.repeat(100)}'}"

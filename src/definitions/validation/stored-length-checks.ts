@@ -5,15 +5,15 @@ import { type ModdleElement, elementsProperty, is, stringProperty } from './modd
  * Diagram values that end up in bounded columns (see the runtime migration). Longer ones are
  * refused at deployment instead of failing the first start with a database error:
  * - element ids become execution and definition ids (varchar 255 with a suffix of ~50 characters);
- * - names, topics, form keys, message and signal names, version tags, the target namespace fill
- *   varchar(255);
+ * - names, topics, form keys, message and signal names, version tags, the target namespace and
+ *   the initiator's variable name fill varchar(255);
  * - literal assignees, candidate users and groups fill varchar(64).
  */
 export const MAX_ELEMENT_ID_LENGTH = 200;
 const MAX_TEXT_LENGTH = 255;
 const MAX_IDENTITY_LENGTH = 64;
 
-const TEXT_ATTRIBUTES = ['name', 'topic', 'formKey', 'versionTag'];
+const TEXT_ATTRIBUTES = ['name', 'topic', 'formKey', 'versionTag', 'initiator'];
 
 /** Problems for every value longer than its column; `elements` are processes and flow elements. */
 export function checkStoredLengths(
