@@ -11,6 +11,7 @@ import {
 import { checkExpressions } from './expression-checks.js';
 import { completeFlowReferences } from './flow-references.js';
 import { checkLinkEvents } from './link-event-checks.js';
+import { checkListeners } from './listener-checks.js';
 import { allFlowElements, closest, is, stringProperty } from './moddle-element.js';
 import { decodeWithinLimit, findDtdProblem, findStructureProblem } from './raw-bpmn-guards.js';
 import { checkStoredLengths } from './stored-length-checks.js';
@@ -70,6 +71,7 @@ export async function validateBpmn(
     ...described.flatMap((d) => d.problems),
     ...checkSupportedElements(elements),
     ...checkTaskImplementations(elements),
+    ...checkListeners([...processElements, ...elements]),
     ...checkEvents(elements),
     ...checkTimers(elements, options.checkExpression),
     ...checkExpressions(elements, options.checkExpression),
