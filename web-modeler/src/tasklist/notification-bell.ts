@@ -1,3 +1,4 @@
+import './notification-bell.css';
 import {
   listNotifications,
   markNotificationRead,
