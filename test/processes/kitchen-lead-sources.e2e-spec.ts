@@ -30,7 +30,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       const take = await s.soleTask(id, 'takeLead');
       expect(Date.parse(take.due ?? '') - friday.getTime()).toBeGreaterThanOrEqual(HOUR);
       expect(Date.parse(take.due ?? '') - friday.getTime()).toBeLessThan(HOUR + MINUTE);
-      expect(await s.vars(id)).toEqual({
+      expect(await s.variables(id)).toEqual({
         clientPhone: '+7 495 123-45-67',
         leadSource: 'call',
         leadStage: 'Не обработан',
@@ -53,7 +53,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       // then the card cannot be completed without the name and the request
       await s.refused(qualify.id, QUALIFICATION, ['clientName', 'requestText']);
       // nor with values of the wrong type or too short
-      const before = await s.vars(id);
+      const before = await s.variables(id);
       await s.refused(
         qualify.id,
         {
@@ -66,7 +66,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         },
         ['budget', 'furnitureMaterial', 'objectAddress', 'clientIsOurs'],
       );
-      expect(await s.vars(id)).toEqual(before);
+      expect(await s.variables(id)).toEqual(before);
 
       // when filled in correctly
       await s.api.completeOk(qualify.id, {
@@ -76,7 +76,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       });
 
       // then
-      expect(await s.vars(id)).toMatchObject({
+      expect(await s.variables(id)).toMatchObject({
         clientName: 'Олег Иванов',
         requestText: 'Кухня на дачу',
         budget: 350_000,
@@ -115,7 +115,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       expect(Date.parse(offer.due ?? '') - friday.getTime()).toBeLessThan(3 * DAY + MINUTE);
 
       // when the offer is sent on that Friday at 10:00
-      await s.advanceTo(new Date(friday.getTime() + HOUR));
+      await s.runJobsAt(new Date(friday.getTime() + HOUR));
       await s.catalogSent(id);
 
       // then the system reports the missing e-mail and asks to fix it
@@ -126,11 +126,11 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         due: at(moscowEvening(friday)).value,
       });
       expect(fix.description).toContain('не заполнен электронный адрес');
-      expect((await s.vars(id)).leadStage).toBe('Клиент наш');
+      expect((await s.variables(id)).leadStage).toBe('Клиент наш');
       await s.refused(fix.id, {}, ['clientEmail']);
       await s.refused(fix.id, { clientEmail: str('o@') }, ['clientEmail']);
       await s.api.completeOk(fix.id, { clientEmail: str('oleg.ivanov@example.ru') });
-      expect(await s.vars(id)).toMatchObject({
+      expect(await s.variables(id)).toMatchObject({
         clientEmail: 'oleg.ivanov@example.ru',
         leadStage: 'Каталог и КП отправлены',
         catalogLinks: 'https://kitchens.example.ru/catalog/corner-2025',
@@ -142,11 +142,11 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       const [timer] = await s.timers(id, 'threeWorkingDaysPassed');
       const wednesday = friday.getTime() + 5 * DAY + HOUR; // 10:00, like the offer
       expect(Math.abs(Date.parse(timer.dueDate) - wednesday)).toBeLessThan(MINUTE);
-      await s.advanceTo(new Date(friday.getTime() + 3 * DAY + HOUR)); // Monday 10:00
+      await s.runJobsAt(new Date(friday.getTime() + 3 * DAY + HOUR)); // Monday 10:00
       expect(await s.api.instanceTasks(id)).toEqual([]);
-      await s.advanceTo(new Date(friday.getTime() + 4 * DAY + 9 * HOUR)); // Tuesday 18:00
+      await s.runJobsAt(new Date(friday.getTime() + 4 * DAY + 9 * HOUR)); // Tuesday 18:00
       expect(await s.api.instanceTasks(id)).toEqual([]);
-      await s.advanceTo(new Date(wednesday + MINUTE));
+      await s.runJobsAt(new Date(wednesday + MINUTE));
       const followUp = await s.soleTask(id, 'followUpCall');
       expect(followUp.assignee).toBe('boris');
     });
@@ -186,7 +186,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       expect(await starts(manual)).toEqual(['leadManual']);
 
       // web form: filled in automatically, waiting to be taken
-      expect(await s.vars(webForm)).toMatchObject({
+      expect(await s.variables(webForm)).toMatchObject({
         clientEmail: 'orlov@example.ru',
         clientPhone: '+7 926 111-22-33',
         requestText: 'Нужен расчёт прямой кухни 3 м',
@@ -196,7 +196,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       });
       await s.soleTask(webForm, 'takeLead');
       // social network: name, profile and request
-      expect(await s.vars(social)).toMatchObject({
+      expect(await s.variables(social)).toMatchObject({
         socialProfile: 'https://vk.com/maria.kitchen',
         leadSource: 'social',
         leadStage: 'Не обработан',
@@ -204,7 +204,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
       });
       await s.soleTask(social, 'takeLead');
       // manual: the employee who filled in the card is responsible at once, no SOS
-      expect(await s.vars(manual)).toMatchObject({
+      expect(await s.variables(manual)).toMatchObject({
         manager: 'olga',
         leadSource: 'manual',
         leadStage: 'Менеджер назначен',
@@ -243,7 +243,7 @@ describe('process kitchen-lead «Обработка лида»: calls, other sou
         finalOfferAmount: long(390_000),
         finalOfferResult: str('agreed'),
       });
-      expect((await s.vars(id)).leadStage).toBe('Ура, согласие получено');
+      expect((await s.variables(id)).leadStage).toBe('Ура, согласие получено');
       const nextContact = await s.soleTask(id, 'setDealNextContact');
       await s.refused(nextContact.id, {}, ['nextContactAt']);
       await s.api.completeOk(nextContact.id, {

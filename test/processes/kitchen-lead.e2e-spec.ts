@@ -36,7 +36,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       const id = await s.receive('email', EMAIL_LEAD, 'lead-mail-1');
 
       // then the card is filled in automatically and the lead is «Не обработан»
-      expect(await s.vars(id)).toEqual({
+      expect(await s.variables(id)).toEqual({
         clientName: 'Анна Смирнова',
         clientEmail: 'anna.smirnova@example.ru',
         clientPhone: '+7 916 000-11-22',
@@ -72,7 +72,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         expect(due - previous).toBeGreaterThan(HOUR - 5 * SECOND);
         expect(due - previous).toBeLessThanOrEqual(HOUR + 5 * SECOND);
         previous = due;
-        await s.advanceTo(new Date(due + SECOND));
+        await s.runJobsAt(new Date(due + SECOND));
         expect(await s.notifications(id)).toEqual([
           {
             activityId: 'sosNotification',
@@ -97,11 +97,14 @@ describe('process kitchen-lead «Обработка лида»', () => {
       await s.api.completeOk(take.id, { manager: str('anna') });
 
       // then she is responsible, the lead is «Менеджер назначен» and the alarm stops
-      expect(await s.vars(id)).toMatchObject({ manager: 'anna', leadStage: 'Менеджер назначен' });
+      expect(await s.variables(id)).toMatchObject({
+        manager: 'anna',
+        leadStage: 'Менеджер назначен',
+      });
       const qualify = await s.soleTask(id, 'qualifyLead');
       expect(qualify).toMatchObject({ name: 'Квалифицировать ЛИД', assignee: 'anna' });
       expect(await s.timers(id, 'sosAlarm')).toEqual([]);
-      await s.advanceTo(new Date(s.clock.now().getTime() + 3 * HOUR));
+      await s.runJobsAt(new Date(s.clock.now().getTime() + 3 * HOUR));
       expect(await s.notifications(id)).toEqual([]);
       expect(await s.timesRun(id, 'sosAlarm')).toBe(3);
 
@@ -122,7 +125,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       for (const filled of ['clientName', 'clientPhone', 'requestText'])
         expect(message).not.toContain(`'${filled}'`);
       await s.api.completeOk(qualify.id, QUALIFICATION);
-      expect(await s.vars(id)).toMatchObject({ leadStage: 'Клиент наш', budget: 350_000 });
+      expect(await s.variables(id)).toMatchObject({ leadStage: 'Клиент наш', budget: 350_000 });
       expect((await s.soleTask(id, 'fillKitchenDetails')).assignee).toBe('anna');
     });
 
@@ -188,7 +191,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
         await s.detailsFilled(id, details);
 
         // then
-        expect(await s.vars(id)).toMatchObject({ ...expected, leadStage: 'Клиент наш' });
+        expect(await s.variables(id)).toMatchObject({ ...expected, leadStage: 'Клиент наш' });
         const offer = await s.soleTask(id, 'sendCatalogAndOffer');
         expect(offer.assignee).toBe('anna');
         expect(Date.parse(offer.due ?? '')).toBeGreaterThan(s.clock.now().getTime());
@@ -203,7 +206,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
       await s.complete(id, 'fillKitchenDetails', withoutMaterial);
       await s.soleTask(id, 'fillKitchenDetails');
-      expect(await s.vars(id)).not.toHaveProperty('abcClass');
+      expect(await s.variables(id)).not.toHaveProperty('abcClass');
 
       await s.complete(id, 'fillKitchenDetails', {
         backsplashMaterial: str('Керамогранит'),
@@ -213,7 +216,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
 
       await s.complete(id, 'fillKitchenDetails', { appliances: str('Siemens: духовой шкаф') });
       await s.soleTask(id, 'sendCatalogAndOffer');
-      expect(await s.vars(id)).toMatchObject({ abcClass: 'B' });
+      expect(await s.variables(id)).toMatchObject({ abcClass: 'B' });
       expect(await s.timesRun(id, 'fillKitchenDetails')).toBe(3);
     });
 
@@ -265,7 +268,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       });
 
       // then the lead waits in «Дата следующего контакта» and the client is told both dates
-      expect((await s.vars(id)).leadStage).toBe('Дата следующего контакта');
+      expect((await s.variables(id)).leadStage).toBe('Дата следующего контакта');
       const [informed] = await s.notifications(id);
       expect(informed).toMatchObject({
         activityId: 'informClientOfDates',
@@ -278,11 +281,11 @@ describe('process kitchen-lead «Обработка лида»', () => {
       expect(informed.text).toContain(plannedMeasurement.toISOString().slice(0, 10));
       const [wait] = await s.timers(id, 'nextContactDateReached');
       expect(Date.parse(wait.dueDate)).toBe(nextContactAt.getTime());
-      await s.advanceTo(new Date(nextContactAt.getTime() - HOUR));
+      await s.runJobsAt(new Date(nextContactAt.getTime() - HOUR));
       expect(await s.api.instanceTasks(id)).toEqual([]);
 
       // when the date comes, the follow-up is back
-      await s.advanceTo(new Date(nextContactAt.getTime() + MINUTE));
+      await s.runJobsAt(new Date(nextContactAt.getTime() + MINUTE));
       await s.soleTask(id, 'followUpCall');
       expect(await s.timesRun(id, 'followUpCall')).toBe(2);
 
@@ -334,7 +337,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       });
 
       // then «Замер назначен», and 24 h before the manager must confirm it
-      expect(await s.vars(id)).toMatchObject({
+      expect(await s.variables(id)).toMatchObject({
         leadStage: 'Замер назначен',
         measurementHours: 3,
         objectAddress: 'Москва, ул. Лесная, д. 5, кв. 12',
@@ -342,9 +345,9 @@ describe('process kitchen-lead «Обработка лида»', () => {
       });
       const [dayBefore] = await s.timers(id, 'dayBeforeMeasurement');
       expect(Date.parse(dayBefore.dueDate)).toBe(firstDate.getTime() - DAY);
-      await s.advanceTo(new Date(firstDate.getTime() - DAY - HOUR));
+      await s.runJobsAt(new Date(firstDate.getTime() - DAY - HOUR));
       expect(await s.api.instanceTasks(id)).toEqual([]);
-      await s.advanceTo(new Date(firstDate.getTime() - DAY + MINUTE));
+      await s.runJobsAt(new Date(firstDate.getTime() - DAY + MINUTE));
       const confirm = await s.soleTask(id, 'confirmMeasurement');
       expect(confirm.assignee).toBe('anna');
       expect(Date.parse(confirm.due ?? '')).toBe(firstDate.getTime());
@@ -357,12 +360,12 @@ describe('process kitchen-lead «Обработка лида»', () => {
       await s.api.completeOk(reschedule.id, { measurementAt: at(newDate) });
 
       // then the procedure repeats for the new date
-      expect((await s.vars(id)).leadStage).toBe('Замер назначен');
+      expect((await s.variables(id)).leadStage).toBe('Замер назначен');
       const [newDayBefore] = await s.timers(id, 'dayBeforeMeasurement');
       expect(Date.parse(newDayBefore.dueDate)).toBe(newDate.getTime() - DAY);
-      await s.advanceTo(new Date(firstDate.getTime() + MINUTE)); // the old date passes quietly
+      await s.runJobsAt(new Date(firstDate.getTime() + MINUTE)); // the old date passes quietly
       expect(await s.api.instanceTasks(id)).toEqual([]);
-      await s.advanceTo(new Date(newDate.getTime() - DAY + MINUTE));
+      await s.runJobsAt(new Date(newDate.getTime() - DAY + MINUTE));
 
       // when the client confirms
       await s.complete(id, 'confirmMeasurement', { measurementConfirmation: str('confirmed') });
@@ -384,9 +387,9 @@ describe('process kitchen-lead «Обработка лида»', () => {
       // and an hour before arriving he must warn the client
       const [hourBefore] = await s.timers(id, 'hourBeforeArrival');
       expect(Date.parse(hourBefore.dueDate)).toBe(newDate.getTime() - HOUR);
-      await s.advanceTo(new Date(newDate.getTime() - HOUR - MINUTE));
+      await s.runJobsAt(new Date(newDate.getTime() - HOUR - MINUTE));
       await s.soleTask(id, 'conductMeasurement');
-      await s.advanceTo(new Date(newDate.getTime() - HOUR + MINUTE));
+      await s.runJobsAt(new Date(newDate.getTime() - HOUR + MINUTE));
       const warn = await s.open(id, 'warnClientOfArrival');
       expect(warn.assignee).toBe('sergey');
       expect(Date.parse(warn.due ?? '')).toBe(newDate.getTime());
@@ -403,7 +406,7 @@ describe('process kitchen-lead «Обработка лида»', () => {
       // then the manager prepares the final offer
       const offer = await s.soleTask(id, 'finalOffer');
       expect(offer.assignee).toBe('anna');
-      expect((await s.vars(id)).projectAmount).toBe(395_000);
+      expect((await s.variables(id)).projectAmount).toBe(395_000);
       const path = await s.api.path(id);
       expect(path.filter((a) => a === 'confirmMeasurement')).toHaveLength(2);
       expect(path.filter((a) => a === 'rescheduleMeasurement')).toHaveLength(1);
@@ -427,12 +430,12 @@ describe('process kitchen-lead «Обработка лида»', () => {
       await s.api.completeOk(pause.id, { nextContactAt: at(nextContactAt) });
 
       // then the lead waits in «Дата следующего контакта»
-      expect((await s.vars(id)).leadStage).toBe('Дата следующего контакта');
+      expect((await s.variables(id)).leadStage).toBe('Дата следующего контакта');
       const [wait] = await s.timers(id, 'pauseOver');
       expect(Date.parse(wait.dueDate)).toBe(nextContactAt.getTime());
-      await s.advanceTo(new Date(nextContactAt.getTime() - MINUTE));
+      await s.runJobsAt(new Date(nextContactAt.getTime() - MINUTE));
       expect(await s.api.instanceTasks(id)).toEqual([]);
-      await s.advanceTo(new Date(nextContactAt.getTime() + MINUTE));
+      await s.runJobsAt(new Date(nextContactAt.getTime() + MINUTE));
 
       // when after the pause the client refuses
       await s.complete(id, 'finalOffer', {

@@ -1,16 +1,19 @@
 import request from 'supertest';
-import { Clock } from '../../src/common/clock.js';
 import { ExternalTaskWorkerService } from '../../src/jobs/external-task-worker.service.js';
-import { JobExecutor } from '../../src/jobs/job-executor.service.js';
 import { ExternalTaskVariables } from '../../src/workers/external-task-variables.js';
-import { ElementsRest, bool, long, str, type TaskInfo } from '../elements/elements-rest.js';
+import { bool, long, str } from '../elements/elements-rest.js';
 import { PROCESSES_DIR, startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  camundaDate,
+  DAY,
+  HOUR,
+  MINUTE,
+  MOSCOW_OFFSET,
+  ProcessSteps,
+  type Notification,
+} from './process-steps.js';
 
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
-const MOSCOW_OFFSET = 3 * HOUR; // Europe/Moscow has no DST
+export { SECOND, MINUTE, HOUR, DAY } from './process-steps.js';
 
 /** The lead sources: one message start event each. */
 export const SOURCE_MESSAGE = {
@@ -25,10 +28,7 @@ export type LeadSource = keyof typeof SOURCE_MESSAGE;
 export type Variables = Record<string, unknown>;
 
 /** A Date variable as Camunda clients send one. */
-export const at = (instant: Date) => ({
-  value: instant.toISOString().replace('Z', '+0000'),
-  type: 'Date',
-});
+export const at = (instant: Date) => ({ value: camundaDate(instant), type: 'Date' });
 
 /** Moscow wall-clock time as an instant (month 1-12). */
 export const moscow = (year: number, month: number, day: number, hour: number, minute = 0) =>
@@ -55,15 +55,10 @@ export const KITCHEN_DETAILS: Variables = {
   urgency: str('months'),
 };
 
-/** An in-app, e-mail or SMS notification the process asked for (conveyor.notification). */
-export interface Notification {
+/** A notification the process asked for (conveyor.notification), with the activity that sent it. */
+export interface LeadNotification extends Notification {
   activityId: string;
   processInstanceId: string;
-  channel: unknown;
-  to: unknown;
-  toGroup: unknown;
-  subject: unknown;
-  text: unknown;
 }
 
 /**
@@ -71,15 +66,9 @@ export interface Notification {
  * arrive as messages, people complete their tasks, the clock moves instead of the test waiting,
  * and the test acts as the notification worker.
  */
-export class KitchenLeadSteps {
-  readonly api: ElementsRest;
-  readonly clock: Clock;
-  private readonly executor: JobExecutor;
-
-  private constructor(readonly t: TestApp) {
-    this.api = new ElementsRest(t.http);
-    this.clock = t.app.get(Clock);
-    this.executor = t.app.get(JobExecutor);
+export class KitchenLeadSteps extends ProcessSteps {
+  private constructor(override readonly t: TestApp) {
+    super(t);
   }
 
   static async start(env: Record<string, string> = {}): Promise<KitchenLeadSteps> {
@@ -115,36 +104,6 @@ export class KitchenLeadSteps {
     return result.processInstance.id;
   }
 
-  /** The instance's variables as plain values. */
-  async vars(instanceId: string): Promise<Variables> {
-    const typed = await this.api.variables(instanceId);
-    return Object.fromEntries(Object.entries(typed).map(([name, v]) => [name, v.value]));
-  }
-
-  /** The instance's only open task, which must be `key`. */
-  async soleTask(
-    instanceId: string,
-    key: string,
-  ): Promise<TaskInfo & { description: string | null }> {
-    const [task] = await this.api.expectTasks(instanceId, [key]);
-    return task as TaskInfo & { description: string | null };
-  }
-
-  /** The open task `key` of the instance (other tasks may be open too). */
-  async open(instanceId: string, key: string): Promise<TaskInfo & { description: string | null }> {
-    const tasks = (await this.api.instanceTasks(instanceId)).filter(
-      (task) => task.taskDefinitionKey === key,
-    );
-    expect(tasks).toHaveLength(1);
-    return tasks[0] as TaskInfo & { description: string | null };
-  }
-
-  /** Completes the open task `key` with the form values. */
-  async complete(instanceId: string, key: string, variables: Variables = {}): Promise<void> {
-    const task = await this.open(instanceId, key);
-    await this.api.completeOk(task.id, variables);
-  }
-
   /** Completes the task expecting a 400 naming every field, and returns the message. */
   async refused(taskId: string, variables: Variables, fields: string[]): Promise<string> {
     const res = await this.api.complete(taskId, variables);
@@ -157,29 +116,9 @@ export class KitchenLeadSteps {
     return request(this.t.http).post(`/engine-rest/task/${taskId}/claim`).send({ userId });
   }
 
-  async formVariables(taskId: string): Promise<Record<string, { value: unknown; type: string }>> {
-    return (
-      await request(this.t.http).get(`/engine-rest/task/${taskId}/form-variables`).expect(200)
-    ).body;
-  }
-
-  /** Timer jobs of one activity of the instance. */
-  async timers(instanceId: string, activityId: string): Promise<{ id: string; dueDate: string }[]> {
-    const jobs = await this.api.jobs({ processInstanceId: instanceId, activityId });
-    return jobs.map((job) => ({ id: job.id, dueDate: job.dueDate ?? '' }));
-  }
-
   /** How often an activity ran in the instance (history). */
   async timesRun(instanceId: string, activityId: string): Promise<number> {
     return (await this.api.path(instanceId)).filter((id) => id === activityId).length;
-  }
-
-  /** Moves the clock to `instant` (forward only) and runs every job that became due. */
-  async advanceTo(instant: Date): Promise<void> {
-    const delta = instant.getTime() - this.clock.now().getTime();
-    if (delta < 0) throw new Error(`the clock cannot go back to ${instant.toISOString()}`);
-    this.clock.advance(delta);
-    await this.executor.runDueJobs();
   }
 
   /** Moves the clock to the next Friday (at least a day ahead), `hour`:00 Moscow time. */
@@ -193,7 +132,7 @@ export class KitchenLeadSteps {
       local.getUTCDate() + daysAhead,
       hour,
     );
-    await this.advanceTo(friday);
+    await this.runJobsAt(friday);
     return friday;
   }
 
@@ -202,14 +141,14 @@ export class KitchenLeadSteps {
    * returns what it was asked to send (for one instance, when given). fetchAndLock does not return a task's input parameters yet,
    * so they are read the way the built-in workers read them (ExternalTaskVariables).
    */
-  async notifications(instanceId?: string): Promise<Notification[]> {
+  async notifications(instanceId?: string): Promise<LeadNotification[]> {
     const worker = this.t.app.get(ExternalTaskWorkerService);
     const locked = await worker.fetchAndLock({
       workerId: 'kitchen-lead-test',
       maxTasks: 100,
       topics: [{ topicName: 'conveyor.notification', lockDuration: 60_000 }],
     });
-    const sent: Notification[] = [];
+    const sent: LeadNotification[] = [];
     for (const task of locked) {
       const visible = await this.t.app.get(ExternalTaskVariables).visibleTo(task);
       sent.push({
@@ -270,7 +209,7 @@ export class KitchenLeadSteps {
   /** Lets the 3 working days pass: «Связаться с клиентом» waits. */
   async followUpDue(id: string): Promise<void> {
     const [timer] = await this.timers(id, 'threeWorkingDaysPassed');
-    await this.advanceTo(new Date(Date.parse(timer.dueDate) + MINUTE));
+    await this.runJobsAt(new Date(Date.parse(timer.dueDate) + MINUTE));
     await this.soleTask(id, 'followUpCall');
   }
 
@@ -291,10 +230,10 @@ export class KitchenLeadSteps {
 
   /** From «Замер назначен» to the final offer: confirmed, SMS sent, measured. */
   async measured(id: string, measurementAt: Date): Promise<void> {
-    await this.advanceTo(new Date(measurementAt.getTime() - DAY + MINUTE));
+    await this.runJobsAt(new Date(measurementAt.getTime() - DAY + MINUTE));
     await this.complete(id, 'confirmMeasurement', { measurementConfirmation: str('confirmed') });
     await this.notifications(); // the SMS
-    await this.advanceTo(new Date(measurementAt.getTime() - HOUR + MINUTE));
+    await this.runJobsAt(new Date(measurementAt.getTime() - HOUR + MINUTE));
     await this.complete(id, 'warnClientOfArrival');
     await this.complete(id, 'conductMeasurement', {
       measurementResultsUrl: str('https://disk.example.ru/deals/smirnova'),

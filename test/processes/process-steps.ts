@@ -10,7 +10,7 @@ export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
-const MOSCOW_OFFSET = 3 * HOUR; // Europe/Moscow: UTC+3 all year
+export const MOSCOW_OFFSET = 3 * HOUR; // Europe/Moscow: UTC+3 all year
 
 /** A Moscow wall-clock time as an instant: msk('2030-09-02T10:00'). */
 export const msk = (local: string): Date => new Date(`${local}:00+03:00`);
@@ -134,7 +134,7 @@ export class ProcessSteps {
   async complete(
     instanceId: string,
     key: string,
-    variables: Record<string, unknown>,
+    variables: Record<string, unknown> = {},
     assignee?: string,
   ): Promise<TaskRow> {
     const task = await this.open(instanceId, key);
@@ -194,12 +194,15 @@ export class ProcessSteps {
       .map((link) => link.groupId as string);
   }
 
-  /** The instance's timer jobs by activity id. */
-  async timers(instanceId: string): Promise<{ activityId: string; dueDate: string }[]> {
+  /** The instance's timer jobs, or those of one activity. */
+  async timers(
+    instanceId: string,
+    activityId?: string,
+  ): Promise<{ id: string; activityId: string; dueDate: string }[]> {
     return (
       await request(this.t.http)
         .get('/engine-rest/job')
-        .query({ processInstanceId: instanceId })
+        .query({ processInstanceId: instanceId, ...(activityId ? { activityId } : {}) })
         .expect(200)
     ).body;
   }
