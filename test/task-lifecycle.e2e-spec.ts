@@ -195,12 +195,7 @@ describe('task lifecycle and process variables', () => {
       )
     ).body;
     expect(byBody).toMatchObject([{ candidateGroups: ['sales', 'service'] }]);
-    const plain = (
-      await request(t.http)
-        .get('/engine-rest/task')
-        .query({ processInstanceId: grouped })
-        .expect(200)
-    ).body;
+    const plain = await api.tasks({ processInstanceId: grouped });
     expect(plain[0]).not.toHaveProperty('candidateGroups');
 
     const refused = await request(t.http)

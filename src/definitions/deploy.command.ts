@@ -13,7 +13,7 @@ import { ProcessDefinitionEntity } from './process-definition.entity.js';
 import { StartEventRegistry } from './start-event.registry.js';
 import {
   BpmnValidationError,
-  PROBLEMS_IN_RESPONSE,
+  problemsInResponse,
   validateBpmn,
   type BpmnProblem,
   type ValidatedBpmn,
@@ -238,10 +238,10 @@ interface ProblemDto {
 
 /** The first problems as Camunda's ProblemDto, and how many more there are as a last one. */
 function problemDtos(problems: readonly BpmnProblem[]): ProblemDto[] {
-  const shown = problems.slice(0, PROBLEMS_IN_RESPONSE).map(toProblemDto);
-  const more = problems.length - shown.length;
-  if (more > 0) shown.push(toProblemDto({ message: `and ${more} more` }));
-  return shown;
+  const { shown, more } = problemsInResponse(problems);
+  const dtos = shown.map(toProblemDto);
+  if (more > 0) dtos.push(toProblemDto({ message: `and ${more} more` }));
+  return dtos;
 }
 
 function toProblemDto(problem: BpmnProblem): ProblemDto {

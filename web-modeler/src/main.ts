@@ -23,8 +23,9 @@ function showLogin(): void {
   shell?.dispose();
   shell = null;
   // The whole address, sub-path included: signing in again reopens the task or instance at hand.
-  const back = currentRouteName() && currentRouteName() !== 'login' ? location.hash : null;
-  if (currentRouteName() !== 'login') navigate('login');
+  const route = currentRouteName();
+  const back = route && route !== 'login' ? location.hash : null;
+  if (route !== 'login') navigate('login');
   renderLoginPage(root, (user) => {
     if (back) location.hash = back;
     showShell(user);

@@ -1,6 +1,6 @@
 export {
   BpmnValidationError,
-  PROBLEMS_IN_RESPONSE,
+  problemsInResponse,
   type BpmnProblem,
 } from './bpmn-validation-error.js';
 export type { ExecutableProcess, ProcessStartEvent } from './executable-processes.js';
